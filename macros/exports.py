@@ -1,0 +1,40 @@
+"""Files offered for download, written from the validated model."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from macros.index import RoadmapIndex
+from macros.model import Roadmap
+
+CSV_COLUMNS = (
+    "id", "code", "title_zh", "title_en", "institution_zh", "institution_en", "offering_en",
+    "instructors", "level", "url", "videos_public", "videos_url", "topics", "stages",
+)
+
+
+def roadmap_json(roadmap: Roadmap) -> str:
+    """The whole validated roadmap as JSON (UTF-8, stable key order)."""
+    return json.dumps(roadmap.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def courses_csv(roadmap: Roadmap) -> str:
+    """One row per course, both languages side by side."""
+    index = RoadmapIndex(roadmap)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in roadmap.courses:
+        used = index.usage.get(c.id)
+        writer.writerow([
+            c.id, c.code, c.title.zh, c.title.en, c.institution.zh, c.institution.en, c.offering.en,
+            "; ".join(c.instructors), c.level.value, c.url, "yes" if c.videos.public else "no",
+            c.videos.url or "", " ".join(c.topics), " ".join(s.id for s in used.stages) if used else "",
+        ])
+    return out.getvalue()
+
+
+DOWNLOADS = {"downloads/roadmap.json": roadmap_json, "downloads/courses.csv": courses_csv}
+"""Site path → writer."""

@@ -1,0 +1,147 @@
+"""Lookups derived from a validated :class:`~macros.model.Roadmap`.
+
+Nothing here is stored in the data twice: which stages use a course, which
+week a task falls in, what carries a topic — all are computed once here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from macros.model import LINKABLE, Course, Period, Resource, Roadmap, Stage, Task, Text, Week
+
+Linkable = Course | Resource
+
+
+@dataclass(frozen=True)
+class WeekTaskView:
+    """A task as a week shows it: always with id and text, and where it came from."""
+
+    id: str
+    text: Text
+    links: list[str]
+    stage_task: bool
+
+
+@dataclass
+class Usage:
+    """Where a linkable record is used in the plan."""
+
+    stages: list[Stage] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)
+    weeks: list[Week] = field(default_factory=list)
+    path_steps: list[str] = field(default_factory=list)
+    priorities: list[str] = field(default_factory=list)
+
+
+class RoadmapIndex:
+    """Derived, read-only views of one roadmap."""
+
+    def __init__(self, roadmap: Roadmap) -> None:
+        self.roadmap = roadmap
+
+    @cached_property
+    def items(self) -> dict[str, Linkable]:
+        """Every record a ``links`` entry can name, by id."""
+        return {item.id: item for name in LINKABLE for item in getattr(self.roadmap, name)}
+
+    @cached_property
+    def topics(self) -> dict[str, Text]:
+        return {topic.id: topic.label for topic in self.roadmap.topics}
+
+    @cached_property
+    def stage_tasks(self) -> dict[str, tuple[Stage, Task]]:
+        return {task.id: (stage, task) for stage in self.roadmap.stages for task in stage.tasks}
+
+    @cached_property
+    def periods(self) -> dict[str, Period]:
+        return {period.id: period for period in self.roadmap.periods}
+
+    @cached_property
+    def stages(self) -> dict[str, Stage]:
+        return {stage.id: stage for stage in self.roadmap.stages}
+
+    def week_tasks(self, week: Week) -> list[WeekTaskView]:
+        """A week's tasks with stage-task references resolved."""
+        views = []
+        for task in week.tasks:
+            if task.ref:
+                _, original = self.stage_tasks[task.ref]
+                views.append(WeekTaskView(original.id, original.text, original.links, True))
+            else:
+                assert task.id is not None and task.text is not None, "guaranteed by cross_check"
+                views.append(WeekTaskView(task.id, task.text, task.links, False))
+        return views
+
+    @cached_property
+    def week_of_task(self) -> dict[str, int]:
+        """Week number of every task id (stage tasks by their scheduled week)."""
+        return {view.id: week.week for week in self.roadmap.weeks for view in self.week_tasks(week)}
+
+    def weeks_of(self, period: Period) -> list[Week]:
+        return [week for week in self.roadmap.weeks if week.period == period.id]
+
+    def weeks_of_stage(self, stage: Stage) -> list[Week]:
+        return [w for w in self.roadmap.weeks if stage.weeks.start <= w.week <= stage.weeks.end]
+
+    def periods_of(self, stage: Stage) -> list[Period]:
+        return [period for period in self.roadmap.periods if period.stage == stage.id]
+
+    @cached_property
+    def usage(self) -> dict[str, Usage]:
+        """For each linkable id, the places in the plan that name it."""
+        found: dict[str, Usage] = defaultdict(Usage)
+
+        def add(ids: list[str], attr: str, where: object) -> None:
+            for item_id in ids:
+                bucket = getattr(found[item_id], attr)
+                if where not in bucket:
+                    bucket.append(where)
+
+        for priority in self.roadmap.priorities:
+            add(priority.links, "priorities", priority.id)
+        for step in self.roadmap.self_study:
+            add([i for m in step.items for i in m.links], "path_steps", step.id)
+        for stage in self.roadmap.stages:
+            add([i for m in stage.resources for i in m.links], "stages", stage)
+            add([i for t in stage.tasks for i in t.links], "stages", stage)
+        for period in self.roadmap.periods:
+            add(period.links, "periods", period)
+        for week in self.roadmap.weeks:
+            add([i for t in self.week_tasks(week) for i in t.links], "weeks", week)
+        for week in self.roadmap.weeks:
+            period = self.periods[week.period]
+            for task in self.week_tasks(week):
+                add(task.links, "periods", period)
+        return found
+
+    @cached_property
+    def by_topic(self) -> dict[str, list[Linkable]]:
+        """Courses and resources carrying each topic, in topic order."""
+        tagged: dict[str, list[Linkable]] = {topic.id: [] for topic in self.roadmap.topics}
+        for item in self.items.values():
+            for topic in item.topics:
+                tagged[topic].append(item)
+        return tagged
+
+    @cached_property
+    def task_count(self) -> int:
+        return sum(len(week.tasks) for week in self.roadmap.weeks)
+
+
+    def related(self, course: Course, limit: int = 12) -> list[Resource]:
+        """Resources sharing topics with a course, most shared topics first."""
+        wanted = set(course.topics)
+        scored = [
+            (len(wanted & set(item.topics)), n, item)
+            for n, item in enumerate(self.items.values())
+            if isinstance(item, Resource) and wanted & set(item.topics)
+        ]
+        return [item for _, _, item in sorted(scored, key=lambda s: (-s[0], s[1]))[:limit]]
+
+    @cached_property
+    def corrected(self) -> list[Linkable]:
+        """Every record that carries an editor's note (the fact-check list)."""
+        return [item for item in self.items.values() if item.editor_note]

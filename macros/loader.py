@@ -1,0 +1,170 @@
+"""Load ``roadmap.yaml`` safely and turn every problem into one readable line.
+
+Each problem is reported as ``file:line: field.path: message``. YAML is read
+with the safe loader; anchors and aliases are refused before anything is
+built (so an alias bomb cannot expand), and so are duplicate keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from macros.model import Path, Roadmap, cross_check
+
+MAX_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem in the data file."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class RoadmapError(Exception):
+    """The data file has problems; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+def field_name(path: Path) -> str:
+    """``("courses", 3, "url")`` → ``courses[3].url``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _line_of(root: yaml.Node, path: Path) -> int:
+    """1-based line of the deepest node the path reaches."""
+    node = root
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == part), None)
+            if match is None:
+                key = next((k for k, _ in node.value if k.value == part), None)
+                return (key or node).start_mark.line + 1
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return node.start_mark.line + 1
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return f"{error['input']!r} is not a valid id (lower-case letters, digits, '-' and '.')"
+    message = error["msg"].removeprefix("Value error, ")
+    if kind in ("value_error", "assertion_error"):
+        return message
+    return f"{message} (got {error['input']!r})" if not isinstance(error["input"], dict | list) else message
+
+
+def _structural_problems(text: str) -> list[tuple[int, str]]:
+    """Anchors, aliases and duplicate keys, found without building anything."""
+    problems = []
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            problems.append((event.start_mark.line + 1, "YAML anchors and aliases are not allowed"))
+            break
+    return problems
+
+
+def _duplicate_keys(node: yaml.Node) -> list[tuple[int, str]]:
+    problems = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    problems.append((key.start_mark.line + 1, f"duplicate key {key.value!r}"))
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(problems)
+
+
+def parse(raw: bytes, file: str) -> Roadmap:
+    """Validate the bytes of a data file; raise :class:`RoadmapError` listing every problem."""
+
+    def fail(line: int, message: str, field: str = "") -> RoadmapError:
+        return RoadmapError([DataError(file, line, field, message)])
+
+    if len(raw) > MAX_BYTES:
+        raise fail(1, f"file is larger than {MAX_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})") from None
+    try:
+        structural = _structural_problems(text)
+        if structural:
+            raise RoadmapError([DataError(file, line, "", msg) for line, msg in structural])
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        if root is None:
+            raise fail(1, "file is empty")
+        duplicates = _duplicate_keys(root)
+        if duplicates:
+            raise RoadmapError([DataError(file, line, "", msg) for line, msg in duplicates])
+        document = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise fail(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise fail(1, f"YAML error: {exc}") from None
+    if not isinstance(document, dict):
+        raise fail(root.start_mark.line + 1, f"the file must be a mapping, not {type(document).__name__}")
+    try:
+        roadmap = Roadmap.model_validate(document)
+    except ValidationError as exc:
+        raise RoadmapError(sorted(
+            (DataError(file, _line_of(root, err["loc"]), field_name(err["loc"]), _message(err))
+             for err in exc.errors()),
+            key=lambda e: e.line,
+        )) from None
+    problems = cross_check(roadmap)
+    if problems:
+        raise RoadmapError(sorted(
+            (DataError(file, _line_of(root, p), field_name(p), msg) for p, msg in problems),
+            key=lambda e: e.line,
+        ))
+    return roadmap
+
+
+def load(path: str | FsPath) -> Roadmap:
+    """Read and validate a data file; raise :class:`RoadmapError` listing every problem."""
+    path = FsPath(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RoadmapError([DataError(str(path), 1, "", f"cannot read: {exc.strerror}")]) from None
+    return parse(raw, str(path))

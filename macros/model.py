@@ -1,0 +1,352 @@
+"""Typed model of ``data/roadmap.yaml``: every record the site is built from.
+
+The model knows nothing about MkDocs or HTML. Field-level rules live on the
+types; rules that span records (ids, references, weeks) live in
+:func:`cross_check`, which returns problems instead of raising so that a
+bad file reports everything at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Path = tuple[str | int, ...]
+"""Location of a value in the data, e.g. ``("courses", 3, "url")``."""
+
+Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80),
+    Field(description="Stable, language-independent id: lower-case letters, digits, '-' and '.'."),
+]
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"{value!r} is not an http(s) address")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_http_url), Field(description="Absolute http:// or https:// address.")]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Text(Record):
+    """A human-readable string in both languages."""
+
+    zh: Str = Field(description="Chinese (keeps the roadmap's wording).")
+    en: Str = Field(description="English.")
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Level(StrEnum):
+    intro = "intro"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+
+class Link(Record):
+    """An extra address shown with an item (a mirror, a later offering, a playlist)."""
+
+    label: Text
+    url: Url
+
+
+class Meta(Record):
+    title: Text
+    tagline: Text
+    intro: Text
+    audience: Text
+    source: Text = Field(description="Where the roadmap comes from.")
+    source_date: str = Field(description="Date of the original roadmap (YYYY-MM-DD).")
+    source_updated: str = Field(description="Last modification of the original roadmap (YYYY-MM-DD).")
+    facts_checked: str = Field(description="Date the course facts were checked (YYYY-MM-DD).")
+    approach_note: Text = Field(description="Note under the four-phase approach.")
+
+
+class Topic(Record):
+    id: Id
+    label: Text
+
+
+class Mention(Record):
+    """A line that names things: optional wording plus links to records by id."""
+
+    text: Text | None = None
+    links: list[Id] = []
+
+
+class Priority(Record):
+    id: Id
+    text: Text
+    links: list[Id] = []
+
+
+class Phase(Record):
+    """One of the four phases of the overall approach (总体思路)."""
+
+    id: Id
+    title: Text
+    detail: Text
+
+
+class Videos(Record):
+    public: bool = Field(description="Whether the lectures can be watched without a login.")
+    url: Url | None = None
+    note: Text | None = None
+
+
+class Course(Record):
+    id: Id
+    code: Str = Field(description="Course number as the institution writes it, e.g. CS224N.")
+    aliases: list[Str] = Field(default=[], description="Other ways people type the code, for search.")
+    title: Text
+    institution: Text
+    offering: Text = Field(description="Term or offering the entry describes.")
+    instructors: list[Str] = []
+    instructors_note: Text | None = Field(default=None, description="Shown instead of or after the names.")
+    url: Url
+    videos: Videos
+    description: Text = Field(description="What the roadmap says about the course (特点).")
+    topics: list[Id] = []
+    level: Level
+    more_links: list[Link] = []
+    editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
+
+
+ResourceKind = Literal["paper", "article", "video", "course", "book", "tool", "repo", "site", "tutorial"]
+
+
+class Resource(Record):
+    id: Id
+    kind: ResourceKind
+    title: Text
+    authors: Str | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    url: Url | None = None
+    note: Text | None = None
+    topics: list[Id] = []
+    status: Literal["active", "archived", "unverified"] = "active"
+    more_links: list[Link] = []
+    editor_note: Text | None = None
+
+
+class PathStep(Record):
+    """A row of the self-study path."""
+
+    id: Id
+    title: Text
+    items: list[Mention] = Field(min_length=1)
+
+
+class Weeks(Record):
+    start: int = Field(ge=1)
+    end: int = Field(ge=1)
+
+
+class Period(Record):
+    """A row of the plan overview: a run of weeks."""
+
+    id: Id
+    title: Text
+    weeks: Weeks
+    stage: Id
+    content: Text
+    main_tasks: Text
+    links: list[Id] = []
+
+
+class Task(Record):
+    id: Id
+    text: Text
+    links: list[Id] = []
+
+
+class Stage(Record):
+    id: Id
+    title: Text
+    weeks: Weeks
+    goal: Text
+    resources: list[Mention] = []
+    tasks: list[Task] = Field(min_length=1)
+
+
+class WeekTask(Record):
+    """A task of a week: either new (``id`` and ``text``) or a stage task by ``ref``."""
+
+    id: Id | None = None
+    text: Text | None = None
+    links: list[Id] = []
+    ref: Id | None = None
+
+
+class Week(Record):
+    week: int = Field(ge=1, le=24)
+    period: Id
+    focus: Text
+    tasks: list[WeekTask] = Field(min_length=1)
+
+
+class Direction(Record):
+    id: Id
+    title: Text
+    question: Text
+    examples: list[Text] = []
+    topics: list[Id] = []
+    links: list[Id] = []
+
+
+class Person(Record):
+    id: Id
+    kind: Literal["person", "lab"]
+    name: Str
+    affiliation: Text | None = None
+    focus: Text
+    url: Url | None = None
+
+
+class Roadmap(Record):
+    """The whole file."""
+
+    meta: Meta
+    topics: list[Topic]
+    priorities: list[Priority] = Field(min_length=1)
+    approach: list[Phase] = Field(min_length=1)
+    courses: list[Course] = Field(min_length=1)
+    self_study: list[PathStep]
+    resources: list[Resource]
+    books: list[Resource]
+    community: list[Resource]
+    periods: list[Period] = Field(min_length=1)
+    stages: list[Stage] = Field(min_length=1)
+    weeks: list[Week] = Field(min_length=1)
+    directions: list[Direction]
+    people: list[Person]
+
+
+# --- checks that span records -------------------------------------------------
+
+Problem = tuple[Path, str]
+"""A problem found by :func:`cross_check`: where, and what."""
+
+LINKABLE = ("courses", "resources", "books", "community")
+"""Lists whose records can be named in ``links``."""
+
+
+def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
+    for name in ("topics", "priorities", "approach", *LINKABLE, "self_study", "periods", "stages",
+                 "directions", "people"):
+        for i, item in enumerate(getattr(data, name)):
+            yield (name, i, "id"), item.id
+    for s, stage in enumerate(data.stages):
+        for t, task in enumerate(stage.tasks):
+            yield ("stages", s, "tasks", t, "id"), task.id
+    for w, week in enumerate(data.weeks):
+        for t, task in enumerate(week.tasks):
+            if task.id is not None:
+                yield ("weeks", w, "tasks", t, "id"), task.id
+
+
+def _check_ids(data: Roadmap) -> Iterator[Problem]:
+    seen: dict[str, Path] = {}
+    for path, value in _ids(data):
+        if value in seen:
+            first = ".".join(map(str, seen[value]))
+            yield path, f"duplicate id {value!r} (first used at {first})"
+        else:
+            seen[value] = path
+
+
+def _check_refs(data: Roadmap) -> Iterator[Problem]:
+    linkable = {item.id for name in LINKABLE for item in getattr(data, name)}
+    topics = {t.id for t in data.topics}
+    stages = {s.id for s in data.stages}
+    periods = {p.id for p in data.periods}
+    stage_tasks = {t.id for s in data.stages for t in s.tasks}
+
+    def refs(path: Path, values: list[str], known: set[str], what: str) -> Iterator[Problem]:
+        for i, value in enumerate(values):
+            if value not in known:
+                yield (*path, i), f"unknown {what} {value!r}"
+
+    for name in ("courses", "resources", "books", "community", "directions"):
+        for i, item in enumerate(getattr(data, name)):
+            yield from refs((name, i, "topics"), item.topics, topics, "topic")
+    for name in ("priorities", "periods", "directions"):
+        for i, item in enumerate(getattr(data, name)):
+            yield from refs((name, i, "links"), item.links, linkable, "link target")
+    for s, step in enumerate(data.self_study):
+        for m, mention in enumerate(step.items):
+            yield from refs(("self_study", s, "items", m, "links"), mention.links, linkable, "link target")
+    for s, stage in enumerate(data.stages):
+        for m, mention in enumerate(stage.resources):
+            yield from refs(("stages", s, "resources", m, "links"), mention.links, linkable, "link target")
+        for t, task in enumerate(stage.tasks):
+            yield from refs(("stages", s, "tasks", t, "links"), task.links, linkable, "link target")
+    for p, period in enumerate(data.periods):
+        if period.stage not in stages:
+            yield ("periods", p, "stage"), f"unknown stage {period.stage!r}"
+    for w, week in enumerate(data.weeks):
+        if week.period not in periods:
+            yield ("weeks", w, "period"), f"unknown period {week.period!r}"
+        for t, task in enumerate(week.tasks):
+            path = ("weeks", w, "tasks", t)
+            if task.ref is not None:
+                if task.id is not None or task.text is not None or task.links:
+                    yield path, "a task with 'ref' takes no 'id', 'text' or 'links'"
+                elif task.ref not in stage_tasks:
+                    yield (*path, "ref"), f"unknown stage task {task.ref!r}"
+            elif task.id is None or task.text is None:
+                yield path, "a task needs 'id' and 'text' (or 'ref' to a stage task)"
+            yield from refs((*path, "links"), task.links, linkable, "link target")
+
+
+def _check_weeks(data: Roadmap) -> Iterator[Problem]:
+    expected = 1
+    for p, period in enumerate(data.periods):
+        if period.weeks.start != expected:
+            yield ("periods", p, "weeks", "start"), f"period starts at week {period.weeks.start}, expected {expected}"
+        if period.weeks.end < period.weeks.start:
+            yield ("periods", p, "weeks", "end"), "period ends before it starts"
+        expected = max(period.weeks.end, period.weeks.start) + 1
+    total = expected - 1
+    for s, stage in enumerate(data.stages):
+        if not 1 <= stage.weeks.start <= stage.weeks.end <= total:
+            yield ("stages", s, "weeks"), f"weeks {stage.weeks.start}-{stage.weeks.end} are not within 1-{total}"
+    ranges = {p.id: p.weeks for p in data.periods}
+    seen: set[int] = set()
+    for w, week in enumerate(data.weeks):
+        if week.week in seen:
+            yield ("weeks", w, "week"), f"week {week.week} is listed twice"
+        seen.add(week.week)
+        span = ranges.get(week.period)
+        if span and not span.start <= week.week <= span.end:
+            yield ("weeks", w, "week"), (
+                f"week {week.week} is outside its period {week.period!r} ({span.start}-{span.end})"
+            )
+    missing = sorted(set(range(1, total + 1)) - seen)
+    if missing:
+        yield ("weeks",), "missing weeks: " + ", ".join(map(str, missing))
+    scheduled = {t.ref for w in data.weeks for t in w.tasks if t.ref}
+    for s, stage in enumerate(data.stages):
+        for t, task in enumerate(stage.tasks):
+            if task.id not in scheduled:
+                yield ("stages", s, "tasks", t, "id"), f"stage task {task.id!r} is not scheduled in any week"
+
+
+def cross_check(data: Roadmap) -> list[Problem]:
+    """Every problem that spans records: duplicate ids, dangling references, bad weeks."""
+    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data)]

@@ -1,0 +1,83 @@
+"""Render the roadmap's pages with Jinja: Markdown headings around HTML bodies.
+
+Every value from the data goes through autoescaping; headings additionally
+escape Markdown. Only http(s) addresses ever reach an ``href`` (the model
+guarantees it). Nothing here depends on the site engine: a page is rendered
+from the roadmap, a language and the address of the page being built.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from macros.i18n import translate
+from macros.index import RoadmapIndex
+from macros.model import Course, Roadmap, Text
+from macros.pages import PAGES, course_src, stage_src, url_of
+
+TEMPLATES = Path(__file__).with_name("templates")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def markdown_text(value: object) -> Markup:
+    """Escape a value for a Markdown heading: HTML first, then Markdown syntax."""
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+
+
+def slug(value: str) -> str:
+    """Lower-case ASCII words joined by '-' (for data attributes and anchors)."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """Relative address between two directory-style page addresses (``""`` is the root)."""
+    target = posixpath.relpath("/" + to_url, "/" + from_url)
+    if target == ".":
+        return "./"
+    return target + "/" if to_url.endswith("/") or not to_url else target
+
+
+class Renderer:
+    """Renders page bodies for one roadmap in one language."""
+
+    def __init__(self, roadmap: Roadmap, lang: str) -> None:
+        self.roadmap = roadmap
+        self.index = RoadmapIndex(roadmap)
+        self.lang = lang
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = markdown_text
+        self.env.filters["tr"] = self.text
+        self.env.filters["slug"] = slug
+        self.env.globals.update(
+            rm=roadmap, ix=self.index, lang=lang, t=self.t,
+            is_course=lambda item: isinstance(item, Course),
+            course_url=lambda cid: url_of(course_src(cid)),
+            stage_url=lambda sid: url_of(stage_src(sid)),
+            page_url=lambda key: url_of(PAGES[key]),
+        )
+
+    def t(self, key: str, **values: object) -> str:
+        return translate(key, self.lang, **values)
+
+    def text(self, value: Text | None) -> str:
+        return "" if value is None else value[self.lang]
+
+    def render(self, template: str, page_url: str, **context: object) -> str:
+        """Render ``templates/<template>.md.j2`` for the page at ``page_url``."""
+
+        def href(target_url: str) -> str:
+            return relative(page_url, target_url)
+
+        return self.env.get_template(f"{template}.md.j2").render(href=href, **context)

@@ -1,0 +1,115 @@
+"""Build or serve the whole bilingual site: Chinese at ``/``, English at ``/en/``.
+
+``python -m macros.site build [--out DIR]`` checks the data, builds both
+languages into a fresh folder and only then replaces ``site/`` (a failed build
+never leaves a half-written site). ``python -m macros.site serve`` does the same
+and serves the result on http://127.0.0.1:8000/, rebuilding when ``data/``,
+``docs/`` or ``macros/`` change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
+"""Language → (config file, folder inside the site)."""
+WATCHED = ("data", "docs", "macros", "mkdocs.yml", "mkdocs.en.yml")
+
+
+def _site_urls() -> dict[str, str]:
+    base = os.environ.get("SITE_URL", "").strip()
+    if base and not base.endswith("/"):
+        base += "/"
+    return {lang: (base + folder + "/" if folder else base) if base else "" for lang, (_, folder) in LANGUAGES.items()}
+
+
+def check_data() -> bool:
+    """Validate the data first; print one line per problem."""
+    from macros.check import main as check
+
+    return check([os.environ.get("ROADMAP_DATA", str(ROOT / "data/roadmap.yaml"))]) == 0
+
+
+def build_into(out: Path) -> None:
+    """Build every language into ``out`` (which must not exist yet)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    urls = _site_urls()
+    for lang, (config_file, folder) in LANGUAGES.items():
+        os.environ["SITE_URL" if lang == "zh" else "SITE_URL_EN"] = urls[lang]
+        config = load_config(str(ROOT / config_file), site_dir=str(out / folder) if folder else str(out))
+        build(config)
+
+
+def build_site(target: Path) -> bool:
+    """Check, build into a temporary folder, then swap it in as ``target``."""
+    if not check_data():
+        return False
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    try:
+        build_into(staging / "out")
+    except BaseException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        print(f"build failed: {exc}", file=sys.stderr)
+        return False
+    old = staging / "old"
+    if target.exists():
+        target.rename(old)
+    (staging / "out").rename(target)
+    shutil.rmtree(staging, ignore_errors=True)
+    return True
+
+
+def serve(target: Path, host: str, port: int) -> None:
+    """Serve ``target``, rebuilding both languages on every change."""
+    from mkdocs.livereload import LiveReloadServer
+
+    if not build_site(target):
+        print("fix the problems above; waiting for changes", file=sys.stderr)
+    server = LiveReloadServer(builder=lambda: build_site(target), host=host, port=port, root=str(target))
+    for name in WATCHED:
+        server.watch(str(ROOT / name))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.site", description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("build", "serve"))
+    parser.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        import jieba  # Material's search segments Chinese with it; keep its start-up chatter quiet
+
+        jieba.setLogLevel(logging.WARNING)
+    except ImportError:
+        pass
+    os.chdir(ROOT)
+    if args.command == "build":
+        return 0 if build_site(args.out) else 1
+    serve(args.out, args.host, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Shared fixtures: one real build of the site per session, a local server, a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from selectolax.parser import HTMLParser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+
+def build_site(out: Path, project: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real bilingual build of ``project`` into ``out``."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.site", "build", "--out", str(out)],
+        cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once from data/roadmap.yaml."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = build_site(out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def read_page(site: Path):
+    """Parse a built page: ``read_page("en/courses/")``."""
+
+    @functools.cache
+    def read(path: str) -> HTMLParser:
+        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+        return HTMLParser(file.read_text(encoding="utf-8"))
+
+    return read
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
+    """Serve a folder on 127.0.0.1 on a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The built site served over HTTP on loopback."""
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def chromium_path() -> str:
+    """Debian's Chromium: $CHROMIUM_PATH, else `chromium` on PATH; fail loudly when missing."""
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium not found: install Debian's `chromium` package or set CHROMIUM_PATH", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url: str):
+    """A fresh browser page; fails the test if any console error or page error happened."""
+    context = browser.new_context(base_url=base_url, accept_downloads=True)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    context.close()
+    assert not errors, f"console errors: {errors}"
