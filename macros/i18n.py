@@ -1,4 +1,8 @@
-"""Interface strings (``macros/ui.yaml``): labels, headings, navigation titles."""
+"""Interface strings (``macros/ui/*.yaml``): labels, headings, navigation titles.
+
+Each file holds one part of the interface; together they form one table of keys,
+and a key defined twice or missing a language is an error.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,21 @@ from pathlib import Path
 
 import yaml
 
-UI_FILE = Path(__file__).with_name("ui.yaml")
+UI_DIR = Path(__file__).with_name("ui")
 LANGS = ("zh", "en")
 
 
 @cache
 def strings() -> dict[str, dict[str, str]]:
-    """All interface strings, checked to have every language."""
-    table = yaml.safe_load(UI_FILE.read_text(encoding="utf-8"))
-    for key, value in table.items():
-        if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGS):
-            raise ValueError(f"{UI_FILE.name}: {key}: needs non-empty {' and '.join(LANGS)}")
+    """All interface strings, checked to have every language and no key twice."""
+    table: dict[str, dict[str, str]] = {}
+    for file in sorted(UI_DIR.glob("*.yaml")):
+        for key, value in (yaml.safe_load(file.read_text(encoding="utf-8")) or {}).items():
+            if key in table:
+                raise ValueError(f"{file.name}: {key}: defined twice")
+            if not isinstance(value, dict) or any(not value.get(lang) for lang in LANGS):
+                raise ValueError(f"{file.name}: {key}: needs non-empty {' and '.join(LANGS)}")
+            table[key] = value
     return table
 
 
