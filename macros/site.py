@@ -58,11 +58,10 @@ def build_site(target: Path) -> bool:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
         build_into(staging / "out")
-    except BaseException as exc:
+    except (Exception, SystemExit) as exc:  # the old site stays; say why in one line
         shutil.rmtree(staging, ignore_errors=True)
-        if isinstance(exc, KeyboardInterrupt):
-            raise
-        print(f"build failed: {exc}", file=sys.stderr)
+        reason = "a page macro failed (details above)" if isinstance(exc, SystemExit) else str(exc)
+        print(f"build failed: {reason}", file=sys.stderr)
         return False
     old = staging / "old"
     if target.exists():
