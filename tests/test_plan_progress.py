@@ -1,0 +1,170 @@
+"""Task ticks in a real browser: kept across reloads, languages and pages; progress; export/reset/import."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from plan_support import BOX, INDEX, KEY, LANGS, ROADMAP, all_task_ids, box, checked_ids, stored, t, week_tasks
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_tick_survives_reload_and_language_switch(page):
+    page.goto("en/weeks/")
+    box(page, "w01-dl-basics").check()
+    assert stored(page)["done"] == {"w01-dl-basics": True}
+    page.reload()
+    expect(box(page, "w01-dl-basics")).to_be_checked()
+    expect(page.locator('li.rr-task[data-task="w01-dl-basics"]')).to_have_class("rr-task is-done")
+    page.goto("weeks/")  # the Chinese page: same origin, same storage
+    expect(box(page, "w01-dl-basics")).to_be_checked()
+    box(page, "w02-cs224n-l3-4").check()
+    box(page, "w01-dl-basics").uncheck()
+    page.goto("en/weeks/")
+    assert checked_ids(page) == {"w02-cs224n-l3-4"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stage_and_weekly_pages_share_ticks(page, lang: str):
+    stage = ROADMAP.stages[0]
+    task = stage.tasks[0].id
+    page.goto(f"{LANGS[lang]}stages/{stage.id}/")
+    boxes = page.locator(f'{BOX}[data-task="{task}"]')
+    assert boxes.count() == 2  # in the stage checklist and in its week
+    boxes.first.check()
+    expect(boxes.nth(1)).to_be_checked()  # the same task elsewhere on the page follows
+    ids = set(page.eval_on_selector_all(BOX, "els => els.map(e => e.dataset.task)"))
+    expect(page.locator(".rr-progress .rr-progress__count")).to_have_text(
+        t("plan-js.count", lang, done=1, total=len(ids)))
+    page.goto(f"{LANGS[lang]}weeks/")
+    expect(box(page, task)).to_be_checked()
+    assert checked_ids(page) == {task}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_progress_per_period_and_overall(page, lang: str):
+    page.goto(f"{LANGS[lang]}weeks/")
+    total = len(all_task_ids())
+    first = ROADMAP.periods[0]
+    ids = [task.id for w in INDEX.weeks_of(first) for task in week_tasks(w.week)]
+    for task_id in ids:
+        box(page, task_id).check()
+    overall = page.locator(".rr-progress--all")
+    expect(overall).to_be_visible()
+    expect(overall.locator(".rr-progress__count")).to_have_text(t("plan-js.count", lang, done=len(ids), total=total))
+    bars = page.eval_on_selector_all(
+        ".rr-period .rr-progress progress", "els => els.map(e => [e.value, e.max, e.getAttribute('aria-label')])")
+    assert len(bars) == len(ROADMAP.periods)
+    assert bars[0] == [len(ids), len(ids), t("plan-tools.progress-of", lang, name=first.title[lang])]
+    assert all(value == 0 for value, _, _ in bars[1:])
+    assert sum(bar_max for _, bar_max, _ in bars) == total
+
+
+def test_every_box_is_labelled_by_its_task_and_works_from_the_keyboard(page):
+    page.goto("en/weeks/")
+    labels = dict(page.eval_on_selector_all(
+        BOX, "els => els.map(e => [e.dataset.task, e.labels.length === 1 ? e.labels[0].textContent.trim() : ''])"))
+    expected = {task.id: task.text["en"] for w in ROADMAP.weeks for task in week_tasks(w.week)}
+    assert labels == expected
+    target = week_tasks(3)[0]
+    checkbox = page.get_by_role("checkbox", name=target.text["en"], exact=True)
+    checkbox.focus()
+    page.keyboard.press("Space")
+    expect(checkbox).to_be_checked()
+    assert stored(page)["done"] == {target.id: True}
+    page.keyboard.press("Tab")  # focus moves on to the task's link: nothing traps it
+    assert page.evaluate("document.activeElement.tagName") == "A"
+
+
+def test_export_reset_import_restores(page, tmp_path):
+    page.goto("en/weeks/?start=2027-01-04")
+    chosen = ["w01-dl-basics", "w05-bert", all_task_ids()[-1]]
+    for task_id in chosen:
+        box(page, task_id).check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t("plan-tools.export", "en")).click()
+    exported = tmp_path / "progress.json"
+    info.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "llm-research-roadmap-progress" and data["version"] == 1
+    assert sorted(data["done"]) == sorted(chosen) and data["start"] == "2027-01-04"
+    expect(page.locator("#plan-message")).to_have_text(t("plan-js.exported", "en", n=len(chosen)))
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name=t("plan-tools.reset", "en")).click()
+    assert checked_ids(page) == set()
+    expect(page.locator(".rr-progress--all .rr-progress__count")).to_have_text(
+        t("plan-js.count", "en", done=0, total=len(all_task_ids())))
+    page.goto("weeks/")  # restore on the Chinese page: one store for both languages
+    assert checked_ids(page) == set()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=t("plan-tools.import", "zh")).click()
+    chooser.value.set_files(exported)
+    expect(page.locator("#plan-message")).to_have_text(t("plan-js.imported", "zh", n=len(chosen)))
+    assert checked_ids(page) == set(chosen)
+    page.reload()
+    assert checked_ids(page) == set(chosen)
+
+
+def test_reset_asks_first(page):
+    page.goto("en/weeks/")
+    box(page, "w01-dl-basics").check()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name=t("plan-tools.reset", "en")).click()
+    assert checked_ids(page) == {"w01-dl-basics"}
+
+
+@pytest.mark.parametrize("content", [
+    '{"some": "other app"}', "not json at all", '{"format": "llm-research-roadmap-progress", "version": 7}', "\x00\x01",
+])
+def test_import_refuses_a_file_that_is_not_ours(page, tmp_path, content: str):
+    page.goto("en/weeks/")
+    box(page, "w01-dl-basics").check()
+    other = tmp_path / "other.json"
+    other.write_text(content, encoding="utf-8")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=t("plan-tools.import", "en")).click()
+    chooser.value.set_files(other)
+    message = page.locator("#plan-message")
+    expect(message).to_have_text(t("plan-js.import-bad", "en"))
+    expect(message).to_have_class("rr-plan-message rr-plan-message--problem")
+    assert checked_ids(page) == {"w01-dl-basics"}
+
+
+@pytest.mark.parametrize("raw", [
+    "{not json", "null", "42", '"text"', '{"version": 99, "done": {"w01-dl-basics": true}}',
+    '{"version": 1, "done": "oops", "start": 5}', '{"version": 1, "done": {"<script>": true, "w01-dl-basics": 0}}',
+])
+def test_corrupted_or_unknown_storage_is_ignored(page, raw: str):
+    page.goto("en/weeks/")
+    page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, raw])
+    page.reload()
+    assert checked_ids(page) == set()
+    expect(page.locator(".rr-plan-tools__body")).to_be_visible()
+    box(page, "w01-dl-basics").check()  # and the page keeps working, replacing the bad value
+    assert stored(page)["done"] == {"w01-dl-basics": True}
+
+
+def test_unreadable_storage_is_reported(page):
+    page.goto("en/weeks/")
+    page.evaluate("key => localStorage.setItem(key, '{not json')", KEY)
+    page.reload()
+    expect(page.locator("#plan-message")).to_have_text(t("plan-js.storage-bad", "en"))
+
+
+def test_older_list_format_is_migrated(page):
+    page.goto("en/weeks/")
+    page.evaluate("key => localStorage.setItem(key, JSON.stringify(['w01-dl-basics', 'w02-cs224n-l3-4']))", KEY)
+    page.reload()
+    assert checked_ids(page) == {"w01-dl-basics", "w02-cs224n-l3-4"}
+    box(page, "w03-cs224n-l5-6").check()
+    assert stored(page) == {"version": 1, "start": "", "done": {
+        "w01-dl-basics": True, "w02-cs224n-l3-4": True, "w03-cs224n-l5-6": True}}
+
+
+def test_pages_without_plan_elements_run_the_script_quietly(page):
+    for path in ("", "en/", "en/courses/", "en/about/"):
+        page.goto(path)  # the page fixture fails the test on any console error
+    assert page.evaluate("location.search") == ""
