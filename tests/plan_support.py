@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 
 from conftest import ROOT
 
@@ -54,5 +55,25 @@ def monday(day: dt.date) -> dt.date:
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace (PDF extraction breaks lines wherever the layout wraps)."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace, NFKC-normalised, for comparing with text extracted from a PDF.
+
+    Extraction breaks lines wherever the layout wraps, and a CJK font may map a character to its
+    look-alike Kangxi radical (一 → ⼀); NFKC folds those back.
+    """
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+_RADICAL = "[\u2e80-\u2eff]"
+
+
+def has(text: str, needle: str) -> bool:
+    """Whether squashed PDF text contains squashed ``needle``.
+
+    pypdf reads a few CJK characters back as a CJK radical-supplement look-alike that NFKC does not
+    fold (齐 → ⻬): such a radical may stand in for any one ideograph of ``needle``.
+    """
+    text, needle = squash(text), squash(needle)
+    if needle in text:
+        return True
+    pattern = "".join(f"(?:{re.escape(c)}|{_RADICAL})" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in needle)
+    return re.search(pattern, text) is not None

@@ -34,7 +34,7 @@
     const prefix = page.split("-")[0].toLowerCase();
     return (navigator.languages || []).find((l) => l.toLowerCase().split("-")[0] === prefix) || page;
   }
-  const FMT = new Intl.DateTimeFormat(locale(), { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  const FMT = new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" });
   const range = (a, b) => FMT.formatRange(new Date(a), new Date(b));
   const day = (t) => FMT.format(new Date(t));
 

@@ -1,0 +1,128 @@
+"""Printing in a real Chromium (page.pdf), read back with pypdf: every week and task, no site chrome."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from plan_support import INDEX, LANGS, ROADMAP, box, has, squash, t, week_tasks
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.browser
+
+START = dt.date(2027, 1, 4)
+BUDGET = {"weeks": 10, "stage": 5}
+"""Most pages a print may take, on A4 and on Letter (the weekly plan prints in 7–8 today)."""
+PAPERS = ["A4", "Letter"]
+CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer"
+
+
+def pdf_pages(page, paper: str) -> list[str]:
+    """Print the current page to PDF as Chromium does and return each printed page's text."""
+    data = page.pdf(format=paper)
+    return [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+
+
+def chrome_labels(read_page, path: str) -> list[str]:
+    """Texts of the site's navigation, header and footer that the page's content does not itself contain."""
+    doc = read_page(path)
+    content = squash(doc.css_first("article").text())
+    labels = {node.text(strip=True) for sel in CHROME.split(", ") for node in doc.css(f"{sel} a, {sel} label")}
+    labels |= {node.attributes.get("placeholder") or "" for node in doc.css(".md-search input")}
+    return sorted(label for label in labels if len(squash(label)) > 2 and squash(label) not in content)
+
+
+def week_heading(lang: str, week) -> str:
+    return squash(f"{t('plan.week', lang, n=week.week)} · {week.focus[lang]}")
+
+
+def assert_weeks_whole(pages: list[str], lang: str, weeks) -> None:
+    """Every week's heading, dates and tasks sit on one printed page."""
+    for week in weeks:
+        where = [n for n, text in enumerate(pages) if has(text, week_heading(lang, week))]
+        assert len(where) == 1, (week.week, where)
+        for task in week_tasks(week.week):
+            assert has(pages[where[0]], task.text[lang]), (week.week, task.id)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_weekly_plan_prints_every_week_and_task_and_no_navigation(page, read_page, lang: str, paper: str):
+    page.goto(f"{LANGS[lang]}weeks/?start={START}")
+    ticked = week_tasks(1)[0]
+    box(page, ticked.id).check()
+    dates = page.locator("[data-plan-range]").inner_text()
+    pages = pdf_pages(page, paper)
+    assert len(pages) <= BUDGET["weeks"], len(pages)
+    text = squash("".join(pages))
+    assert has(pages[0], ROADMAP.meta.title[lang] + dates)  # the title, with the dates
+    assert dates.strip(" ·") and START.strftime("%Y") in dates
+    assert_weeks_whole(pages, lang, ROADMAP.weeks)
+    for period in ROADMAP.periods:
+        assert has(text, period.title[lang])
+    first_week_dates = page.locator("#week-1 ~ .rr-week__dates").inner_text()
+    assert has(text, first_week_dates)
+    labels = chrome_labels(read_page, f"{LANGS[lang]}weeks/")
+    assert len(labels) >= 5, labels
+    assert [label for label in labels if has(text, label)] == []
+    for control in ("plan-tools.calendar", "plan-tools.export", "plan-tools.reset", "plan-tools.progress"):
+        assert not has(text, t(control, lang))
+    # one box per task, ticked where the reader ticked
+    total = len({task.id for w in ROADMAP.weeks for task in week_tasks(w.week)})
+    assert text.count("☑") == 1 and text.count("☐") == sum(len(week_tasks(w.week)) for w in ROADMAP.weeks) - 1
+    assert total >= 70
+    assert has(text, "☑" + ticked.text[lang])
+    # link addresses after the link text
+    assert "<https://jalammar.github.io/illustrated-transformer/>" in text
+    assert squash(f"<{page.url.split(LANGS[lang] + 'weeks/')[0]}{LANGS[lang]}courses/cs224n/>") in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_period_starts_a_new_printed_page(page, lang: str):
+    page.goto(f"{LANGS[lang]}weeks/")
+    pages = pdf_pages(page, "A4")
+    starts = []
+    for period in ROADMAP.periods:
+        heading = f"{t('plan.week-range', lang, start=period.weeks.start, end=period.weeks.end)} · {period.title[lang]}"
+        first_week = week_heading(lang, INDEX.weeks_of(period)[0])
+        where = next(n for n, text in enumerate(pages) if has(text, first_week))
+        assert has(pages[where], heading + period.content[lang])  # the period's heading, then its summary
+        if period is not ROADMAP.periods[0]:  # … at the top of a fresh page
+            assert has(squash(pages[where])[: len(squash(heading))], heading), (period.id, pages[where][:80])
+        starts.append(where)
+    assert starts == sorted(set(starts)) and len(starts) == len(ROADMAP.periods)
+    assert not any("☑" in p for p in pages)  # nothing ticked: empty boxes only
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_stage_page_prints_its_weeks_whole(page, read_page, lang: str):
+    stage = ROADMAP.stages[1]
+    page.goto(f"{LANGS[lang]}stages/{stage.id}/?start={START}")
+    pages = pdf_pages(page, "A4")
+    assert len(pages) <= BUDGET["stage"], len(pages)
+    text = squash("".join(pages))
+    assert has(text, stage.title[lang]) and has(pages[0], ROADMAP.meta.title[lang])
+    for task in stage.tasks:
+        assert has(text, task.text[lang])
+    assert_weeks_whole(pages, lang, INDEX.weeks_of_stage(stage))
+    labels = chrome_labels(read_page, f"{LANGS[lang]}stages/{stage.id}/")
+    assert [label for label in labels if has(text, label)] == []
+
+
+def test_print_is_black_on_white_in_dark_mode(page):
+    page.emulate_media(color_scheme="dark")
+    page.goto("en/weeks/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    page.emulate_media(media="print", color_scheme="dark")
+    colors = page.evaluate("""() => {
+        const style = sel => getComputedStyle(document.querySelector(sel));
+        const of = sel => [style(sel).color, style(sel).backgroundColor];
+        return {body: of("body"), article: of("article"), h1: of("article h1"), link: of("article .rr-links a"),
+                task: of(".rr-task__text"), meta: of(".rr-meta"), header: style(".md-header").display};
+    }""")
+    assert colors.pop("header") == "none"
+    assert colors["body"] == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    for name, (fg, _) in colors.items():
+        assert fg == "rgb(0, 0, 0)", name
