@@ -1,75 +1,66 @@
-/* Weekly plan: task ticks (localStorage, shared by both languages), start date (URL + storage), week dates,
-   "this week", progress bars, .ics download, progress export/import. Holds no user-visible text: strings and
-   the plan's weeks come from the page's <script id="plan-config">. Does nothing where its elements are absent. */
+/* Weekly plan: ticks in localStorage (one store for both languages), start date (URL + storage), week dates,
+   this week, progress, .ics, export/import. No user-visible text here: strings and weeks come from
+   <script id="plan-config">. Pages without these elements are left alone. */
 (() => {
   "use strict";
-  const KEY = "llm-research-roadmap:plan";
-  const FORMAT = "llm-research-roadmap-progress";
-  const DAY = 864e5;
+  const KEY = "llm-research-roadmap:plan", FORMAT = "llm-research-roadmap-progress", DAY = 864e5;
   const BOX = "input.rr-task__box[data-task]";
-  let config = { strings: {}, weeks: [] };
-  let state = blank();
-  let storageBad = false;
-  let badStart = null;
-
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+  let config = { strings: {}, weeks: [] }, state = blank(), storageBad = false, badStart = null;
+
+  function blank() { return { version: 1, start: "", done: {} }; }
   function say(key, values = {}) {
     return (config.strings[key] || "").replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   }
-  function blank() { return { version: 1, start: "", done: {} }; }
+  function message(text, problem = false) {
+    const out = $("#plan-message");
+    if (out) { out.textContent = text; out.classList.toggle("rr-plan-message--problem", problem); }
+  }
 
-  /* --- dates: whole days as UTC milliseconds ------------------------------------------------ */
+  /* dates are whole days in UTC milliseconds */
   function parseDate(s) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof s === "string" ? s : "");
-    if (!m) return null;
-    const t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-    return iso(t) === s ? t : null;
+    const t = m ? Date.UTC(+m[1], m[2] - 1, +m[3]) : NaN;
+    return m && iso(t) === s ? t : null;
   }
-  function iso(t) { return new Date(t).toISOString().slice(0, 10); }
-  function monday(t) { return t - ((new Date(t).getUTCDay() + 6) % 7) * DAY; }
-  function today() { const d = new Date(); return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()); }
-  function locale() {
-    const page = document.documentElement.lang || "en";
-    const prefix = page.split("-")[0].toLowerCase();
-    return (navigator.languages || []).find((l) => l.toLowerCase().split("-")[0] === prefix) || page;
-  }
-  const FMT = new Intl.DateTimeFormat(locale(), { dateStyle: "medium", timeZone: "UTC" });
+  const iso = (t) => new Date(t).toISOString().slice(0, 10);
+  const monday = (t) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
+  const lang = document.documentElement.lang || "en";
+  const locale = (navigator.languages || []).find((l) => l.split("-")[0] === lang.split("-")[0]) || lang;
+  const FMT = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const range = (a, b) => FMT.formatRange(new Date(a), new Date(b));
   const day = (t) => FMT.format(new Date(t));
 
-  /* --- storage: {version: 1, start, done: {id: true}}; version 0 was a bare list of ids ------- */
+  /* storage: {version: 1, start, done: {id: true}}; version 0 was a bare list of ids */
   function clean(raw) {
     if (Array.isArray(raw)) raw = { version: 1, done: raw };
     if (!raw || typeof raw !== "object" || raw.version !== 1) return null;
-    const ids = Array.isArray(raw.done) ? raw.done
-      : Object.keys(raw.done && typeof raw.done === "object" ? raw.done : {}).filter((k) => raw.done[k]);
+    const d = raw.done && typeof raw.done === "object" ? raw.done : {};
     const done = {};
-    ids.forEach((id) => { if (typeof id === "string" && /^[a-z0-9][a-z0-9-]*$/.test(id)) done[id] = true; });
+    (Array.isArray(d) ? d : Object.keys(d).filter((k) => d[k])).forEach((id) => {
+      if (typeof id === "string" && /^[a-z0-9][a-z0-9-]*$/.test(id)) done[id] = true;
+    });
     return { version: 1, start: parseDate(raw.start) === null ? "" : raw.start, done };
   }
   function load() {
     let text = null;
     try { text = localStorage.getItem(KEY); } catch (e) { return blank(); }
     if (text === null) return blank();
-    try { const s = clean(JSON.parse(text)); if (s) return s; } catch (e) { /* corrupted: ignored below */ }
+    try { const s = clean(JSON.parse(text)); if (s) return s; } catch (e) { /* corrupted */ }
     storageBad = true;
     return blank();
   }
   function save() { try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ } }
 
-  /* --- painting ------------------------------------------------------------------------------ */
   function paint() {
     $$(BOX).forEach((box) => {
       box.checked = !!state.done[box.dataset.task];
-      const li = box.closest(".rr-task");
-      if (li) li.classList.toggle("is-done", box.checked);
+      box.closest(".rr-task")?.classList.toggle("is-done", box.checked);
     });
     $$("[data-progress]").forEach((el) => {
-      const scope = el.closest("[data-progress-scope]") || document;
-      const ids = new Set($$(BOX, scope).map((b) => b.dataset.task));
-      const done = Array.from(ids).filter((id) => state.done[id]).length;
-      const bar = $("progress", el);
+      const ids = new Set($$(BOX, el.closest("[data-progress-scope]") || document).map((b) => b.dataset.task));
+      const done = [...ids].filter((id) => state.done[id]).length, bar = $("progress", el);
       bar.max = ids.size || 1;
       bar.value = done;
       $(".rr-progress__count", el).textContent = say("count", { done, total: ids.size });
@@ -79,43 +70,39 @@
   }
 
   function paintDates() {
-    const start = parseDate(state.start);
-    const now = today();
+    const start = parseDate(state.start), dated = start !== null, d = new Date();
+    const now = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+    const weeks = $$(".rr-week[data-week]"), numbers = weeks.map((s) => +s.dataset.week);
+    const from = (n) => start + (n - 1) * 7 * DAY;
     let current = 0, open = 0, firstOpen = 0;
-    $$(".rr-week[data-week]").forEach((sec) => {
-      const n = +sec.dataset.week, out = $(".rr-week__dates", sec);
-      const a = start + (n - 1) * 7 * DAY, b = a + 6 * DAY;
-      const isNow = start !== null && now >= a && now <= b;
+    weeks.forEach((sec) => {
+      const n = +sec.dataset.week, a = from(n), b = a + 6 * DAY, out = $(".rr-week__dates", sec);
+      const isNow = dated && now >= a && now <= b, past = dated && now > b;
       sec.classList.toggle("rr-week--current", isNow);
-      sec.classList.toggle("rr-week--past", start !== null && now > b);
+      sec.classList.toggle("rr-week--past", past);
       if (isNow) current = n;
-      if (start !== null && now > b) {
-        const left = $$(BOX, sec).filter((x) => !state.done[x.dataset.task]).length;
-        if (left && !firstOpen) firstOpen = n;
-        open += left;
-      }
+      const left = past ? $$(BOX, sec).filter((x) => !state.done[x.dataset.task]).length : 0;
+      if (left && !firstOpen) firstOpen = n;
+      open += left;
       if (!out) return;
+      out.hidden = !dated;
       out.replaceChildren();
-      out.hidden = start === null;
-      if (start === null) return;
+      if (!dated) return;
       const time = document.createElement("time");
       time.dateTime = iso(a);
       time.textContent = range(a, b);
       out.append(time);
       if (isNow) {
-        const badge = document.createElement("strong");
-        badge.className = "rr-week__now";
+        const badge = Object.assign(document.createElement("strong"), { className: "rr-week__now" });
         badge.textContent = say("this-week");
         out.append(" ", badge);
       }
     });
-    const shown = $$(".rr-week[data-week]").map((s) => +s.dataset.week);
-    const first = Math.min(...shown), last = Math.max(...shown), total = config.weeks.length || last;
+    const first = Math.min(...numbers), last = Math.max(...numbers), end = from((config.weeks.length || last) + 1) - DAY;
     $$("[data-plan-range]").forEach((el) => {
-      el.textContent = start === null || !shown.length ? ""
-        : " · " + range(start + (first - 1) * 7 * DAY, start + (last * 7 - 1) * DAY);
+      el.textContent = dated && numbers.length ? " · " + range(from(first), from(last + 1) - DAY) : "";
     });
-    const jump = $("#plan-jump"), hint = $("#plan-hint"), behind = $("#plan-behind");
+    const jump = $("#plan-jump"), behind = $("#plan-behind"), hint = $("#plan-hint"), input = $("#plan-start");
     if (jump) {
       jump.hidden = !current;
       jump.href = "#week-" + current;
@@ -124,26 +111,21 @@
     if (behind) {
       behind.hidden = !(current && open);
       behind.replaceChildren();
-      if (current && open) {
-        const link = document.createElement("a");
-        link.href = "#week-" + firstOpen;
-        link.textContent = say("behind", { n: open, week: firstOpen });
-        behind.append(link);
-      }
+      const link = Object.assign(document.createElement("a"), { href: "#week-" + firstOpen });
+      link.textContent = say("behind", { n: open, week: firstOpen });
+      if (current && open) behind.append(link);
     }
     if (hint) {
-      const end = start + total * 7 * DAY - DAY;
       hint.textContent = badStart !== null ? say("hint-bad", { value: badStart })
-        : start === null ? say("hint-none")
+        : !dated ? say("hint-none")
         : now < start ? say("hint-before", { date: day(start) })
         : now > end ? say("hint-after", { date: day(end) })
         : say("hint-monday", { date: day(start) });
     }
-    const input = $("#plan-start");
     if (input && document.activeElement !== input) input.value = state.start;
   }
 
-  /* --- start date ------------------------------------------------------------------------------ */
+  /* the start date: a Monday, kept in storage and in the URL (?start=YYYY-MM-DD) */
   function setStart(value) {
     const t = parseDate(value);
     state.start = t === null ? "" : iso(monday(t));
@@ -155,25 +137,21 @@
     paint();
   }
   function startFromUrl() {
-    const params = new URLSearchParams(location.search);
-    const value = params.get("start");
-    if (value === null) return setStart(state.start);
-    if (parseDate(value) === null) { badStart = value; return setStart(state.start); }
-    setStart(value);
+    const value = new URLSearchParams(location.search).get("start");
+    if (value !== null && parseDate(value) === null) badStart = value;
+    setStart(value !== null && badStart === null ? value : state.start);
   }
 
-  /* --- files ------------------------------------------------------------------------------------- */
+  /* files */
   function download(text, type, name) {
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([text], { type }));
-    a.download = name;
+    const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(new Blob([text], { type })), download: name });
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 60000);
   }
-  const icsText = (s) => String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-  function fold(line) {
+  const icsText = (s) => String(s).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
+  function fold(line) { // RFC 5545: at most 75 octets a line, never inside a UTF-8 character
     const parts = [];
     let cur = "", bytes = 0;
     for (const ch of line) {
@@ -182,27 +160,23 @@
       cur += ch;
       bytes += n;
     }
-    parts.push(cur);
-    return parts.join("\r\n");
+    return parts.concat(cur).join("\r\n");
   }
   function calendar() {
     const start = parseDate(state.start);
     if (start === null) { message(say("calendar-none")); $("#plan-start").focus(); return; }
-    const ymd = (t) => iso(t).replace(/-/g, "");
-    const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-    const page = location.href.split("#")[0];
-    const total = config.weeks.length;
+    const ymd = (t) => iso(t).replace(/-/g, ""), page = location.href.split("#")[0];
+    const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//llm-research-roadmap//weekly plan//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(config.title)];
     config.weeks.forEach((w) => {
       const a = start + (w.week - 1) * 7 * DAY;
-      const tasks = w.tasks.map((t) => (state.done[t.id] ? "☑ " : "☐ ") + t.text
-        + (t.links.length ? "\n    " + say("ics-links") + ": "
-          + t.links.map((l) => (l.url ? l.label + " <" + l.url + ">" : l.label)).join(" · ") : ""));
-      const description = [say("ics-week", { n: w.week, total }), ...tasks, page + "#week-" + w.week].join("\n");
-      lines.push("BEGIN:VEVENT", "UID:week-" + String(w.week).padStart(2, "0") + "@llm-research-roadmap",
+      const tasks = w.tasks.map((t) => (state.done[t.id] ? "☑ " : "☐ ") + t.text + (t.links.length
+        ? "\n    " + say("ics-links") + ": " + t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ") : ""));
+      const text = [say("ics-week", { n: w.week, total: config.weeks.length }), ...tasks, `${page}#week-${w.week}`];
+      lines.push("BEGIN:VEVENT", `UID:week-${String(w.week).padStart(2, "0")}@llm-research-roadmap`,
         "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + ymd(a), "DTEND;VALUE=DATE:" + ymd(a + 7 * DAY),
-        "SUMMARY:" + icsText(w.title), "DESCRIPTION:" + icsText(description), "URL:" + page + "#week-" + w.week,
+        "SUMMARY:" + icsText(w.title), "DESCRIPTION:" + icsText(text.join("\n")), `URL:${page}#week-${w.week}`,
         "TRANSP:TRANSPARENT", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
@@ -216,26 +190,19 @@
     message(say("exported", { n: done.length }));
   }
   function importProgress(file) {
+    const refuse = () => message(say("import-bad"), true);
     file.text().then((text) => {
       let data = null;
-      try { const raw = JSON.parse(text); data = raw && raw.format === FORMAT ? clean(raw) : null; } catch (e) { data = null; }
-      if (!data) { message(say("import-bad"), true); return; }
+      try { const raw = JSON.parse(text); data = raw && raw.format === FORMAT ? clean(raw) : null; } catch (e) { /* not JSON */ }
+      if (!data) return refuse();
       state.done = data.done;
       setStart(data.start || state.start);
       message(say("imported", { n: Object.keys(data.done).length }));
-    }, () => message(say("import-bad"), true));
-  }
-  function message(text, problem = false) {
-    const out = $("#plan-message");
-    if (!out) return;
-    out.textContent = text;
-    out.classList.toggle("rr-plan-message--problem", problem);
+    }, refuse);
   }
 
-  /* --- wiring ------------------------------------------------------------------------------------ */
   function init() {
-    const el = $("#plan-config");
-    if (el) { try { config = { ...config, ...JSON.parse(el.textContent) }; } catch (e) { /* keep defaults */ } }
+    try { config = { ...config, ...JSON.parse($("#plan-config")?.textContent || "{}") }; } catch (e) { /* defaults */ }
     state = load();
     if ($(".rr-week[data-week], #plan-start")) startFromUrl();
     else paint();
@@ -258,10 +225,7 @@
         message(say("reset-done"));
       },
     };
-    tools.addEventListener("click", (e) => {
-      const button = e.target.closest("button[data-plan]");
-      if (button && actions[button.dataset.plan]) actions[button.dataset.plan]();
-    });
+    tools.addEventListener("click", (e) => actions[e.target.closest("button[data-plan]")?.dataset.plan]?.());
   }
 
   document.addEventListener("change", (e) => {
