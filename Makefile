@@ -7,10 +7,24 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve build check test lint schema clean
 
+# Dependencies: requirements.in lists what we use (edit it); requirements.txt is the lock compiled
+# from it (exact versions + hashes; `make lock`). pip installs only files whose hash is in the lock.
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $(STAMP)
+
+.PHONY: install lock
+install: $(STAMP) ## Install the locked dependencies into .venv
+
+# pip-compile runs in its own venv, with local pip settings (mirrors, find-links) switched off so the
+# lock names only the files PyPI serves, valid on any machine.
+LOCK_TOOLS := $(VENV)/lock-tools
+lock: ## Re-compile requirements.txt from requirements.in (keeps existing pins; add --upgrade to move them)
+	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet 'pip-tools>=7.4,<8'; }
+	env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes \
+		--allow-unsafe --strip-extras --index-url=https://pypi.org/simple --no-emit-index-url \
+		--output-file=requirements.txt requirements.in
 
 serve: $(STAMP) ## Serve both languages on http://127.0.0.1:8000/, rebuilding on change
 	$(PY) -m macros.site serve

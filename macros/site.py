@@ -13,6 +13,7 @@ import argparse
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -37,11 +38,34 @@ def check_data() -> bool:
     return check([os.environ.get("ROADMAP_DATA", str(ROOT / "data/roadmap.yaml"))]) == 0
 
 
+def source_date_epoch() -> str | None:
+    """The date every build output carries: ``$SOURCE_DATE_EPOCH``, else the time of the last commit.
+
+    Reproducible builds (https://reproducible-builds.org/specs/source-date-epoch/): two builds
+    of one commit write the same dates (sitemap, gzip headers), whatever day they run.
+    ``None`` outside a git checkout, where MkDocs falls back to today.
+    """
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        return given
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, timeout=30, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
+
+
 def build_into(out: Path) -> None:
     """Build every language into ``out`` (which must not exist yet)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    epoch = source_date_epoch()
+    if epoch:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
     urls = _site_urls()
     for lang, (config_file, folder) in LANGUAGES.items():
         os.environ["SITE_URL" if lang == "zh" else "SITE_URL_EN"] = urls[lang]

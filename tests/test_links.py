@@ -1,0 +1,131 @@
+"""LinkChecker over the real build, both languages, served on 127.0.0.1: no broken internal link or anchor.
+
+The checker is the project's own script (.github/linkcheck/check.py, also run by CI and the weekly
+external check). External addresses are syntax-checked only here (no network); links.yml fetches them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / ".github/linkcheck/check.py"
+
+
+def _load_checker():
+    spec = importlib.util.spec_from_file_location("linkcheck_script", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+check = _load_checker()
+
+
+@pytest.fixture(scope="session")
+def checked(site: Path):
+    """Every link LinkChecker saw on the real site, and its report."""
+    return check.check_site(site)
+
+
+def _page(html: str) -> str:
+    head = '<head><meta charset="utf-8"><title>t</title></head>'
+    return f'<!doctype html><html lang="en">{head}<body>{html}</body></html>'
+
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny site with one of each kind of fault the check must catch."""
+    root = tmp_path_factory.mktemp("broken") / "site"
+    (root / "en").mkdir(parents=True)
+    (root / "other").mkdir()
+    (root / "index.html").write_text(_page(
+        '<h1 id="top">Home</h1><a href="en/">en</a> <a href="other/#present">ok</a> <a href="#top">top</a> '
+        '<a href="other/#missing">bad anchor</a> <a href="gone/">gone</a> '
+        '<a href="https://example.org/fine">external, well formed</a> '
+        '<a href="https://example.org:99999/x">external, bad port</a>'
+    ), encoding="utf-8")
+    (root / "en/index.html").write_text(_page('<a href="../">中文</a>'), encoding="utf-8")
+    (root / "other/index.html").write_text(_page('<h2 id="present">Here</h2>'), encoding="utf-8")
+    return root
+
+
+def test_no_broken_internal_links_or_anchors(checked):
+    links, text = checked
+    broken = [link for link in links if link.broken]
+    assert not broken, text
+
+
+def test_both_languages_and_every_page_are_checked(checked, site: Path):
+    links, _ = checked
+    addresses = {re.sub(r"^http://127\.0\.0\.1:\d+", "", link.address) for link in links}
+    pages = {
+        "/" + str(path.parent.relative_to(site)).replace(".", "").strip("/") + "/"
+        for path in site.rglob("index.html")
+        if path.parent != site / "search"
+    }
+    pages = {page.replace("//", "/") for page in pages}
+    assert {"/", "/en/"} <= addresses
+    unreached = sorted(pages - addresses)
+    assert not unreached, f"built pages no link leads to: {unreached}"
+
+
+def test_internal_anchors_are_checked(checked):
+    links, _ = checked
+    anchored = [link for link in links if link.address.startswith("http://127.0.0.1") and "#" in link.address]
+    assert len(anchored) > 20, "the site's #anchors should be among the checked addresses"
+    assert all(link.valid and not link.warnings for link in anchored)
+
+
+def test_external_addresses_are_syntax_checked_only(checked):
+    links, _ = checked
+    external = [link for link in links if link.address.startswith(("http://", "https://"))
+                and not link.address.startswith("http://127.0.0.1")]
+    assert len(external) > 20, "the roadmap's course and paper addresses should be listed"
+    assert all("checked only syntax" in link.info for link in external)
+    assert all(link.valid for link in external), [link.address for link in external if not link.valid]
+
+
+def test_check_catches_missing_pages_anchors_and_malformed_addresses(broken_site: Path):
+    links, text = check.check_site(broken_site)
+    broken = {link.address.rsplit("/", 2)[-2] + "/" + link.address.rsplit("/", 1)[-1]: link
+              for link in links if link.broken}
+    assert set(broken) == {"gone/", "other/#missing", "example.org:99999/x"}, text
+    assert "Anchor `missing'" in broken["other/#missing"].warnings
+    assert "404" in broken["gone/"].result
+    fine = next(link for link in links if link.address == "https://example.org/fine")
+    assert fine.valid and "checked only syntax" in fine.info
+    # the report names page, address and status, with site paths rather than the random port
+    assert "| / | /gone/ | 404 File not found |" in text
+    assert "| / | /other/#missing | 200 OK; Anchor `missing'" in text
+
+
+def test_command_line_fails_on_broken_links_and_writes_the_report(broken_site: Path, tmp_path: Path):
+    report = tmp_path / "report.md"
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(broken_site), "--report", str(report)],
+        capture_output=True, text=True, timeout=300, env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": ""},
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(r"\*\*[1-9][0-9]* broken\*\*", result.stdout)
+    assert report.read_text(encoding="utf-8").strip() == result.stdout.strip()
+    assert summary.read_text(encoding="utf-8").strip() == result.stdout.strip()
+    not_a_site = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True)
+    assert not_a_site.returncode == 2
+
+
+def test_every_skipped_host_has_a_reason():
+    skips = check.skipped_patterns()
+    assert skips, "linkcheckerrc lists the hosts that refuse robots or rate-limit"
+    for skip in skips:
+        re.compile(skip.pattern)
+        assert len(skip.reason) > 15, f"{skip.pattern}: give the reason on a '# reason:' line above it"
+    assert any(re.search(skip.pattern, "https://www.youtube.com/watch?v=x") for skip in skips)
