@@ -11,7 +11,8 @@ STAMP := $(VENV)/.installed
 # from it (exact versions + hashes; `make lock`). pip installs only files whose hash is in the lock.
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt \
+		|| { echo 'requirements.txt is a lock: add packages to requirements.in, then run make lock' >&2; exit 1; }
 	touch $(STAMP)
 
 .PHONY: install lock
