@@ -84,7 +84,8 @@ def build_site(target: Path) -> bool:
         build_into(staging / "out")
     except (Exception, SystemExit) as exc:  # the old site stays; say why in one line
         shutil.rmtree(staging, ignore_errors=True)
-        reason = "a page macro failed (details above)" if isinstance(exc, SystemExit) else str(exc)
+        macro_failed = isinstance(exc, SystemExit) and isinstance(exc.code, int)  # MkDocs' Abort carries text
+        reason = "a page macro failed (details above)" if macro_failed else str(exc)
         print(f"build failed: {reason}", file=sys.stderr)
         return False
     old = staging / "old"
