@@ -1,0 +1,91 @@
+"""Helpers for the search and course-finder tests: drive Material's search box like a reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page, expect
+
+from macros.index import RoadmapIndex
+from macros.loader import load
+from macros.model import Roadmap
+from tests.conftest import ROOT
+
+ZWSP = "\u200b"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One link in the search results: the page it belongs to, its address and its title."""
+
+    page_title: str
+    path: str
+    title: str
+
+
+def roadmap() -> tuple[Roadmap, RoadmapIndex]:
+    """The real data the site was built from."""
+    data = load(ROOT / "data/roadmap.yaml")
+    return data, RoadmapIndex(data)
+
+
+def clean(text: str | None) -> str:
+    """Visible text without the zero-width spaces Material's Chinese segmentation inserts."""
+    return " ".join((text or "").replace(ZWSP, "").split())
+
+
+def site_path(href: str, base_url: str) -> str:
+    """A result address relative to the site root, without the ``?h=`` highlight query."""
+    parts = urlsplit(href)
+    path = parts.path[len(urlsplit(base_url).path):] if parts.path.startswith(urlsplit(base_url).path) else parts.path
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def open_search(page: Page) -> None:
+    """Open the search dialog with its keyboard shortcut, as a reader would."""
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+
+
+def search(page: Page, query: str, base_url: str) -> list[Hit]:
+    """Type ``query`` into the open search box and return every result link (expanding "more")."""
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    box.fill("")
+    page.keyboard.press("End")
+    placeholder = meta.text_content()
+    page.keyboard.type(query)
+    # Chinese typed through an input method ends with a key press that commits the text; Playwright inserts
+    # non-ASCII text without key events, so press End (a no-op in the box) to send the keyup Material listens to.
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "p => { const m = document.querySelector('.md-search-result__meta'); return m && m.textContent !== p; }",
+        arg=placeholder,
+    )
+    previous = None
+    for _ in range(50):  # wait until the result list stops changing
+        current = page.locator(".md-search-result").inner_text()
+        if current == previous:
+            break
+        previous = current
+        page.wait_for_timeout(100)
+    for more in page.locator(".md-search-result__more summary").all():
+        more.click()
+    hits = page.locator(".md-search-result__item").evaluate_all(
+        """items => items.flatMap(item => {
+            const links = Array.from(item.querySelectorAll('a.md-search-result__link'));
+            const head = links.length ? links[0].querySelector('h1, h2') : null;
+            return links.map(a => ({
+                page: head ? head.textContent : '',
+                href: a.href,
+                title: (a.querySelector('h1, h2') || a).textContent,
+            }));
+        })"""
+    )
+    return [Hit(clean(h["page"]), site_path(h["href"], base_url), clean(h["title"])) for h in hits]
+
+
+def close_search(page: Page) -> None:
+    page.keyboard.press("Escape")

@@ -1,0 +1,186 @@
+"""The site's own search box, in both languages, driven in a real Chromium like a reader would."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.search_support import Hit, clean, close_search, open_search, roadmap, search
+
+pytestmark = pytest.mark.browser
+
+LANGS = {"zh": "", "en": "en/"}
+
+
+def paths(hits: list[Hit]) -> list[str]:
+    return [hit.path for hit in hits]
+
+
+def first_page(hits: list[Hit]) -> str:
+    assert hits, "no results"
+    return hits[0].path
+
+
+def assert_one_language(hits: list[Hit], lang: str) -> None:
+    """Every result of the zh search is outside /en/, every result of the en search inside it."""
+    for hit in hits:
+        assert hit.path.startswith("en/") == (lang == "en"), f"{lang} search returned {hit.path}"
+
+
+# ---- the index as built -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_language_has_its_own_index(site, lang):
+    index = json.loads((site / LANGS[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [lang]
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "courses/cs224n/" in locations
+    # locations are relative to the language's own root: the zh index never points into /en/
+    assert not any(loc.startswith(("en/", "/en/", "../")) for loc in locations)
+
+
+def test_chinese_index_is_segmented(site):
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"].encode().decode("unicode_escape"))
+    tokens: set[str] = set()
+    for doc in index["docs"]:
+        tokens.update(t.lower() for t in separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])))
+    for word in ("注意力", "微调", "对齐", "cs", "224n", "6.861", "11", "667", "rlhf", "lora"):
+        assert word in tokens, word
+    # English inside full-width brackets is split off: 多模态（Multimodality） yields "multimodality"
+    assert "multimodality" in tokens
+    assert not any(t.startswith("（") or t.endswith("）") for t in tokens)
+
+
+def test_aliases_line_lists_every_spelling(read_page):
+    data, _ = roadmap()
+    for course in data.courses:
+        if not course.aliases:
+            continue
+        for prefix in LANGS.values():
+            line = read_page(f"{prefix}courses/{course.id}/").css_first("p.rr-aliases")
+            assert line is not None, course.id
+            text = line.text()
+            for spelling in [course.code, *course.aliases]:
+                assert spelling in text, (course.id, spelling)
+
+
+# ---- a reader using the search box ---------------------------------------------------------------------------
+
+CODE_QUERIES = [
+    ("CS224N", "courses/cs224n/"),
+    ("cs224n", "courses/cs224n/"),
+    ("224n", "courses/cs224n/"),
+    ("CS 224N", "courses/cs224n/"),
+    ("6.861", "courses/mit-6861/"),
+    ("11-667", "courses/cmu-11-667/"),
+    ("cs336", "courses/cs336/"),
+    ("CS182", "courses/cs182/"),
+    ("11667", "courses/cmu-11-667/"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_course_codes_however_typed(page, base_url, lang):
+    prefix = LANGS[lang]
+    page.goto(prefix)
+    open_search(page)
+    for query, target in CODE_QUERIES:
+        hits = search(page, query, base_url)
+        assert first_page(hits) == prefix + target, (query, paths(hits)[:5])
+        assert_one_language(hits, lang)
+    close_search(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_instructors_and_topics(page, base_url, lang):
+    prefix = LANGS[lang]
+    expected = {
+        "Percy Liang": "courses/cs336/",
+        "Manning": "courses/cs224n/",
+        "RLHF": "topics/#topic-rlhf",
+        "LoRA": "topics/#topic-peft-methods",
+        "Attention": "topics/#topic-attention",
+        "注意力": "topics/#topic-attention",
+    }
+    page.goto(prefix + "courses/")
+    open_search(page)
+    for query, target in expected.items():
+        hits = search(page, query, base_url)
+        assert prefix + target in paths(hits), (query, paths(hits))
+        assert_one_language(hits, lang)
+
+
+def test_chinese_words_find_their_pages(page, base_url):
+    expected = {
+        "注意力": ["courses/cs224n/", "courses/cs182/", "topics/#topic-attention"],
+        "微调": ["stages/stage-training/", "topics/#topic-fine-tuning"],
+        "对齐": ["courses/cmu-11-667/", "courses/mit-6861/", "topics/#topic-alignment"],
+    }
+    page.goto("")
+    open_search(page)
+    for query, targets in expected.items():
+        hits = search(page, query, base_url)
+        for target in targets:
+            assert target in paths(hits), (query, target, paths(hits))
+        assert_one_language(hits, "zh")
+        # the results say where they are: every hit is inside a page whose title is shown
+        assert all(hit.page_title for hit in hits)
+
+
+def test_resources_are_found(page, base_url):
+    page.goto("en/")
+    open_search(page)
+    hits = search(page, "Illustrated Transformer", base_url)
+    assert any(hit.path.startswith("en/path/") or hit.path.startswith("en/topics/") for hit in hits), paths(hits)
+    assert_one_language(hits, "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_task_lands_on_its_week(page, base_url, lang):
+    _, ix = roadmap()
+    week = ix.week_of_task["w08-deepspeed-colossalai"]
+    prefix = LANGS[lang]
+    page.goto(prefix + "weeks/")
+    open_search(page)
+    hits = search(page, "ColossalAI", base_url)
+    target = f"{prefix}weeks/#week-{week}"
+    hit = next((h for h in hits if h.path == target), None)
+    assert hit is not None, paths(hits)
+    # the result shows the page and the section: "Weekly plan" › "Week 8 · …"
+    heading = page.locator("article.md-content__inner h1").first.text_content()
+    assert hit.page_title == clean(heading).rstrip("¶").strip()
+    assert re.search(rf"(第 ?{week} ?周|Week {week}\b)", hit.title), hit.title
+    assert_one_language(hits, lang)
+    # following the result lands on that week's heading
+    page.locator(f'.md-search-result a.md-search-result__link[href*="#week-{week}"]').first.click()
+    page.wait_for_url(re.compile(rf"#week-{week}$"))
+    assert page.evaluate("location.hash") == f"#week-{week}"
+
+
+def test_other_language_is_not_in_results(page, base_url):
+    """The same English word searched on both sites: each lists only its own language's pages."""
+    for lang, prefix in LANGS.items():
+        page.goto(prefix + "about/")
+        open_search(page)
+        hits = search(page, "CS336", base_url)
+        assert hits
+        assert_one_language(hits, lang)
+        close_search(page)
+
+
+def test_switch_language_on_a_course_page(page):
+    page.goto("courses/cs224n/")
+    page.locator(".md-header .md-select").first.hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/en/courses/cs224n/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "CS224N" in page.locator("h1").first.text_content()
+    page.locator(".md-header .md-select").first.hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(re.compile(r"/courses/cs224n/$"))
+    assert "/en/" not in page.url
+    assert page.locator("html").get_attribute("lang").startswith("zh")
