@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / ".github/linkcheck/check.py"
@@ -129,3 +130,39 @@ def test_every_skipped_host_has_a_reason():
         re.compile(skip.pattern)
         assert len(skip.reason) > 15, f"{skip.pattern}: give the reason on a '# reason:' line above it"
     assert any(re.search(skip.pattern, "https://www.youtube.com/watch?v=x") for skip in skips)
+
+
+def test_weekly_mode_fetches_external_addresses_and_names_every_skip(tmp_path: Path):
+    # a second local server stands in for the outside world (another port is another host)
+    outside = tmp_path / "outside"
+    (outside / "ok").mkdir(parents=True)
+    (outside / "moved").mkdir()
+    (outside / "ok/index.html").write_text(_page("fine"), encoding="utf-8")
+    (outside / "moved/index.html").write_text(_page("moved"), encoding="utf-8")
+    (outside / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", encoding="utf-8")
+    server, there = serve(outside)
+    try:
+        site = tmp_path / "site"
+        (site / "en").mkdir(parents=True)
+        (site / "index.html").write_text(_page(
+            f'<a href="en/">en</a> <a href="{there}ok/">ok</a> <a href="{there}moved">moved</a> '
+            f'<a href="{there}gone/">gone</a> <a href="{there}private/page">private</a> '
+            '<a href="https://www.youtube.com/watch?v=x">video</a>'
+        ), encoding="utf-8")
+        (site / "en/index.html").write_text(_page('<a href="../">中文</a>'), encoding="utf-8")
+        with check.served(site) as base:
+            _status, links = check.run_linkchecker(base, extern=True)
+            text = check.report(links, True, check.skipped_patterns(), base)
+    finally:
+        server.shutdown()
+    by_address = {link.address.removeprefix(there): link for link in links if link.address.startswith(there)}
+    assert by_address["ok/"].valid and not by_address["ok/"].broken
+    assert by_address["gone/"].broken and "404" in by_address["gone/"].result
+    moved = by_address["moved"]
+    assert moved.valid and "Redirected" in moved.warnings and not moved.broken  # moved, not dead
+    assert "robots.txt" in by_address["private/page"].info and by_address["private/page"].valid
+    assert [link.address for link in links if link.broken] == [there + "gone/"], text
+    assert f"| / | {there}gone/ | 404" in text
+    assert "### Warnings on external addresses (1, not failing)" in text
+    assert f"| {there}private/page | the host's robots.txt refuses robots |" in text
+    assert "| https://www.youtube.com/watch?v=x | YouTube answers automated requests" in text

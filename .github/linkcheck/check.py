@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "linkcheckerrc"
@@ -41,11 +42,16 @@ class Link:
     warnings: str
     info: str
     valid: bool
+    internal: bool = True
 
     @property
     def broken(self) -> bool:
-        """Invalid, or valid with a warning (a missing anchor is a warning in LinkChecker)."""
-        return not self.valid or bool(self.warnings)
+        """Invalid; or, on our own site, any warning (a missing anchor or a redirect is a warning).
+
+        Warnings on external addresses (redirected, rate-limited) are reported but do not fail:
+        the page is still there.
+        """
+        return not self.valid or (self.internal and bool(self.warnings))
 
 
 @dataclass(frozen=True)
@@ -111,17 +117,22 @@ def run_linkchecker(base: str, extern: bool = False, config: Path = CONFIG) -> t
     result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", timeout=3600, check=False)
     if result.returncode not in (0, 1):
         raise RuntimeError(f"linkchecker failed ({result.returncode}):\n{result.stderr}")
-    return result.returncode, parse_csv(result.stdout)
+    return result.returncode, parse_csv(result.stdout, base)
 
 
-def parse_csv(text: str) -> list[Link]:
-    """LinkChecker's CSV output (``;``-separated, ``#`` comment lines, one header row) as links."""
+def parse_csv(text: str, base: str = "") -> list[Link]:
+    """LinkChecker's CSV output (``;``-separated, ``#`` comment lines, one header row) as links.
+
+    Addresses under ``base`` (the served site) are internal.
+    """
     links: list[Link] = []
     for row in csv.reader(io.StringIO(text), delimiter=";"):
         if len(row) < 8 or row[0] == "urlname" or row[0].startswith("#"):
             continue
-        _name, parent, _base, result, warnings, info, valid, url = row[:8]
-        links.append(Link(url or _name, parent, result, warnings.strip(), info.strip(), valid == "True"))
+        name, parent, _base, result, warnings, info, valid, url = row[:8]
+        address = urljoin(parent, name) if name else url  # as written in the page (before redirects)
+        internal = bool(base) and address.startswith(base)
+        links.append(Link(address, parent, result, warnings.strip(), info.strip(), valid == "True", internal))
     return links
 
 
@@ -148,7 +159,8 @@ def report(links: list[Link], extern: bool, skips: list[Skip], base: str = "") -
         return "/" + address.removeprefix(base) if base and address.startswith(base) else address
 
     broken = [link for link in links if link.broken]
-    external = [link for link in links if not (base and link.address.startswith(base))]
+    external = [link for link in links if not link.internal]
+    warned = [link for link in external if link.warnings and not link.broken]
     mode = "internal and external links" if extern else "internal links and anchors; external addresses syntax-checked"
     lines = [
         "## Link check",
@@ -161,6 +173,12 @@ def report(links: list[Link], extern: bool, skips: list[Skip], base: str = "") -
         for link in sorted(broken, key=lambda item: (item.page, item.address)):
             status = "; ".join(part for part in (link.result, link.warnings) if part)
             lines.append(f"| {_cell(shown(link.page))} | {_cell(shown(link.address))} | {_cell(status)} |")
+        lines.append("")
+    if warned:
+        lines += [f"### Warnings on external addresses ({len(warned)}, not failing)", "",
+                  "| Page | Address | Warning |", "| --- | --- | --- |"]
+        lines += [f"| {_cell(shown(link.page))} | {_cell(link.address)} | {_cell(link.warnings)} |"
+                  for link in sorted(warned, key=lambda item: (item.page, item.address))]
         lines.append("")
     if extern:
         skipped = [(link, reason) for link in external if (reason := _skip_reason(link, skips))]
