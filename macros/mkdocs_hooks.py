@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from macros.crawl import is_root_site, language_url, robots_txt
+from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import generated_pages, navigation
@@ -25,4 +29,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src, content=content))
     for path, write in DOWNLOADS.items():
         files.append(File.generated(config, path, content=write(roadmap)))
+    links = [alt["link"] for alt in config.extra.get("alternate", [])]
+    if is_root_site(links):  # robots.txt lists both languages' sitemaps
+        files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "", links)))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """``language_url`` for the theme: the same page in another language."""
+    env.globals["language_url"] = language_url
+    return env
+
+
+_descriptions: dict[tuple[int, str], Descriptions] = {}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A meta description per page from the data, unless the page's front matter sets one."""
+    roadmap, lang = roadmap_for(config), language(config)
+    describe = _descriptions.get((id(roadmap), lang))
+    if describe is None:
+        _descriptions.clear()
+        describe = _descriptions[(id(roadmap), lang)] = Descriptions(roadmap, lang)
+    text = describe(page.file.src_uri)
+    if text and not page.meta.get("description"):
+        page.meta["description"] = text
+    return markdown
+

@@ -1,0 +1,176 @@
+"""Lighthouse audit of the built site: ``make audit`` (or ``python bench/audit.py``).
+
+Builds both languages with ``SITE_URL`` pointing at a local server, serves the
+result on 127.0.0.1 with gzip (as any static host does), runs Lighthouse (the
+npm package pinned in package.json, Chromium from Debian via ``CHROME_PATH``)
+on the home page, the course list, one course page, the weekly plan and one
+stage page, in both languages, with the mobile and desktop presets. Prints the
+four category scores and the page weight, writes every JSON report to
+``bench/out/audit/``, and exits 1 when any score is below the budget (0.95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.loader import load  # noqa: E402
+
+BUDGET = 0.95
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+PRESETS = ("mobile", "desktop")
+LANGS = {"zh": "", "en": "en/"}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    "--disable-sync --no-first-run"
+)
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed for text types when the client accepts it."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self) -> object:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or not path.is_file() or path.suffix not in COMPRESSIBLE:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def pages(data: Path) -> dict[str, str]:
+    """Page label → address inside one language: the five page types the issue names."""
+    roadmap = load(data)
+    return {
+        "home": "",
+        "courses": "courses/",
+        "course": f"courses/{roadmap.courses[0].id}/",
+        "weeks": "weeks/",
+        "stage": f"stages/{roadmap.stages[0].id}/",
+    }
+
+
+def chrome_path() -> str:
+    """Chromium for Lighthouse: $CHROME_PATH, $CHROMIUM_PATH, or `chromium` on PATH."""
+    path = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        sys.exit("Chromium not found: install Debian's `chromium` or set CHROME_PATH")
+    return path
+
+
+def lighthouse(url: str, preset: str, report: Path) -> dict:
+    """Run Lighthouse once; the parsed JSON report."""
+    binary = ROOT / "node_modules/.bin/lighthouse"
+    if not binary.exists():
+        sys.exit("Lighthouse is not installed: run `npm ci` (make audit does)")
+    command = [
+        str(binary), url, "--output=json", f"--output-path={report}", "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES),
+    ]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    env = {**os.environ, "CHROME_PATH": chrome_path()}
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    if result.returncode != 0 or not report.exists():
+        raise RuntimeError(f"lighthouse failed on {url} ({preset}):\n{result.stderr[-2000:]}")
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def failing_audits(report: dict, category: str) -> list[str]:
+    """Audits of a category that lost points: ``id (score)``."""
+    refs = report["categories"][category]["auditRefs"]
+    audits = report["audits"]
+    out = []
+    for ref in refs:
+        audit = audits[ref["id"]]
+        if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
+            out.append(f"{ref['id']} ({audit['score']:.2f})")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/out/audit", help="reports and built site")
+    parser.add_argument("--lang", choices=sorted(LANGS), action="append", help="only these languages")
+    parser.add_argument("--preset", choices=PRESETS, action="append", help="only these presets")
+    parser.add_argument("--page", action="append", help="only these page labels (home, courses, …)")
+    args = parser.parse_args(argv)
+    data = Path(os.environ.get("ROADMAP_DATA", ROOT / "data/roadmap.yaml"))
+
+    handler = functools.partial(GzipHandler, directory=str(args.out / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    args.out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    build = subprocess.run(
+        [sys.executable, "-m", "macros.site", "build", "--out", str(args.out / "site")],
+        cwd=ROOT, env={**os.environ, "SITE_URL": base}, capture_output=True, text=True,
+    )
+    if build.returncode != 0:
+        print(build.stdout + build.stderr, file=sys.stderr)
+        return 1
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    header = f"{'page':<9} {'lang':<4} {'preset':<7} " + " ".join(f"{c[:6]:>6}" for c in CATEGORIES) + "  weight"
+    print(header)
+    print("-" * len(header))
+    worst = 1.0
+    problems: list[str] = []
+    try:
+        for label, path in pages(data).items():
+            if args.page and label not in args.page:
+                continue
+            for lang, prefix in LANGS.items():
+                if args.lang and lang not in args.lang:
+                    continue
+                for preset in args.preset or PRESETS:
+                    report_file = args.out / f"{label}-{lang}-{preset}.json"
+                    report = lighthouse(base + prefix + path, preset, report_file)
+                    scores = {c: report["categories"][c]["score"] or 0.0 for c in CATEGORIES}
+                    weight = report["audits"]["total-byte-weight"]["numericValue"] / 1024
+                    cells = " ".join(f"{scores[c]:>6.2f}" for c in CATEGORIES)
+                    print(f"{label:<9} {lang:<4} {preset:<7} {cells}  {weight:>5.0f} KB", flush=True)
+                    for category, score in scores.items():
+                        worst = min(worst, score)
+                        if score < 1:
+                            lost = ", ".join(failing_audits(report, category)) or "metrics"
+                            problems.append(f"{label}/{lang}/{preset} {category} {score:.2f}: {lost}")
+    finally:
+        server.shutdown()
+    print(f"\n{len(problems)} score(s) below 1.00; lowest {worst:.2f}; budget {BUDGET:.2f}; "
+          f"{time.perf_counter() - started:.0f} s")
+    for line in problems:
+        print("  " + line)
+    if worst < BUDGET:
+        print(f"FAIL: a score is below {BUDGET:.2f}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Helpers of the quality tests (issue 7): the page types, a site built with an address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ROOT
+
+from macros.loader import load
+
+ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+LANGS = {"zh": "", "en": "en/"}
+SITE_URL = "https://roadmap.example/"
+"""The address the SEO build is made for (a reserved name: never resolved)."""
+
+PAGE_TYPES = {
+    "home": "",
+    "courses": "courses/",
+    "course": f"courses/{ROADMAP.courses[0].id}/",
+    "path": "path/",
+    "plan": "plan/",
+    "stages": "stages/",
+    "stage": f"stages/{ROADMAP.stages[0].id}/",
+    "weeks": "weeks/",
+    "books": "books/",
+    "directions": "directions/",
+    "people": "people/",
+    "keeping-up": "keeping-up/",
+    "topics": "topics/",
+    "about": "about/",
+}
+"""One page of every kind the site has, by label (addresses inside one language)."""
+
+
+def html_pages(site: Path, lang: str) -> list[str]:
+    """Directory-style addresses (``courses/cs224n/``) of every page of one language, 404 excluded."""
+    base = site / LANGS[lang]
+    found = []
+    for file in sorted(base.rglob("index.html")):
+        rel = file.parent.relative_to(site).as_posix()
+        rel = "" if rel == "." else rel + "/"
+        if lang == "zh" and rel.startswith("en/"):
+            continue
+        found.append(rel)
+    return found

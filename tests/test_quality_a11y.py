@@ -1,0 +1,58 @@
+"""Accessibility: axe-core, run inside the real Chromium, finds nothing on any page type, in either language."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from quality_support import LANGS, PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice",
+]}}
+
+
+def violations(page) -> list[str]:
+    """axe's violations on the loaded page, one readable line per rule and element."""
+    results = AXE.run(page, options=OPTIONS)
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}"
+        for v in results.response["violations"] for node in v["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_no_violation(page, lang: str, kind: str):
+    page.goto(LANGS[lang] + PAGE_TYPES[kind])
+    assert page.locator("html").get_attribute("lang") == lang
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["course"])
+def test_axe_finds_no_violation_in_the_dark_scheme(browser, base_url: str, lang: str, kind: str):
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(LANGS[lang] + PAGE_TYPES[kind])
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert violations(page) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_no_violation_with_search_open_and_on_the_404_page(page, lang: str):
+    page.goto(LANGS[lang] + "404.html")
+    assert violations(page) == []
+    page.goto(LANGS[lang])
+    page.keyboard.press("/")
+    search = page.locator("input.md-search__input")
+    search.wait_for(state="visible")
+    assert search.evaluate("el => el === document.activeElement")
+    search.fill("transformer")
+    assert page.locator(".md-search").get_attribute("aria-label")
+    assert violations(page) == []
