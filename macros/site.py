@@ -73,6 +73,17 @@ def build_into(out: Path) -> None:
         build(config)
 
 
+def _failure(exc: BaseException) -> str:
+    """One line saying why a build stopped (MkDocs' own errors carry their text)."""
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(exc, MkDocsException):
+        return exc.format_message()
+    if isinstance(exc, SystemExit):  # mkdocs-macros exits after logging the failing macro
+        return "a page macro failed (details above)"
+    return str(exc) or type(exc).__name__
+
+
 def build_site(target: Path) -> bool:
     """Check, build into a temporary folder, then swap it in as ``target``."""
     if not check_data():
@@ -84,8 +95,7 @@ def build_site(target: Path) -> bool:
         build_into(staging / "out")
     except (Exception, SystemExit) as exc:  # the old site stays; say why in one line
         shutil.rmtree(staging, ignore_errors=True)
-        macro_failed = isinstance(exc, SystemExit) and isinstance(exc.code, int)  # MkDocs' Abort carries text
-        reason = "a page macro failed (details above)" if macro_failed else str(exc)
+        reason = _failure(exc)
         print(f"build failed: {reason}", file=sys.stderr)
         return False
     old = staging / "old"
