@@ -49,3 +49,17 @@ test: $(STAMP) ## Validate, lint and run all tests (real build, real browser)
 
 clean:
 	rm -rf site .pytest_cache
+
+# Quality budgets (issue 7). Lighthouse is the npm package pinned in package.json (12.x runs on Node 20);
+# `npm ci` installs exactly package-lock.json. Chromium is Debian's (CHROME_PATH, default: `chromium`).
+.PHONY: audit bench
+NPM_STAMP := node_modules/.installed
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
+audit: $(STAMP) $(NPM_STAMP) ## Lighthouse on home, courses, a course, the weekly plan, a stage (zh+en, mobile+desktop); fails below 0.95
+	$(PY) bench/audit.py
+
+bench: $(STAMP) ## Time the bilingual build with the real data and 10×, 100× generated data
+	$(PY) bench/build.py
