@@ -55,13 +55,16 @@ def search(page: Page, query: str, base_url: str) -> list[Hit]:
     meta = page.locator(".md-search-result__meta")
     box.fill("")
     page.keyboard.press("End")
+    # an empty box empties the list and shows the placeholder; only then is a change a new answer
+    page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
     placeholder = meta.text_content()
     page.keyboard.type(query)
     # Chinese typed through an input method ends with a key press that commits the text; Playwright inserts
     # non-ASCII text without key events, so press End (a no-op in the box) to send the keyup Material listens to.
     page.keyboard.press("End")
     page.wait_for_function(
-        "p => { const m = document.querySelector('.md-search-result__meta'); return m && m.textContent !== p; }",
+        "p => document.querySelector('.md-search-result__list').children.length > 0"
+        " || document.querySelector('.md-search-result__meta').textContent !== p",
         arg=placeholder,
     )
     previous = None

@@ -81,7 +81,7 @@ def test_options_come_from_the_data_in_the_page_language(read_page, lang):
     for control in html.css("form#rr-finder input, form#rr-finder select"):
         label = html.css_first(f'label[for="{control.attributes["id"]}"]')
         assert label is not None and label.text().strip(), control.attributes["id"]
-    assert html.css_first('label[for="rr-finder-q"]').text() == translate("finder.text", lang)
+    assert html.css_first('label[for="rr-finder-text"]').text() == translate("finder.text", lang)
     count = html.css_first("#rr-finder-count")
     assert count.attributes["aria-live"] == "polite" and count.attributes["role"] == "status"
 
@@ -123,7 +123,7 @@ def test_every_filter_changes_rows_and_url(page, read_page, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_text_filter_matches_codes_names_and_topics(page, lang):
     page.goto(f"{LANGS[lang]}courses/")
-    box = page.locator("#rr-finder-q")
+    box = page.locator("#rr-finder-text")
     cases = {
         "CS224N": ["cs224n"], "cs 224n": ["cs224n"], "224n": ["cs224n"], "6.861": ["mit-6861"],
         "11667": ["cmu-11-667"], "11-667": ["cmu-11-667"], "manning": ["cs224n"], "Percy Liang": ["cs336"],
@@ -133,13 +133,13 @@ def test_text_filter_matches_codes_names_and_topics(page, lang):
         box.fill("")
         box.press_sequentially(query)
         assert visible_courses(page) == expected, query
-        assert query_of(page)["q"] == [query]
+        assert query_of(page)["text"] == [query]
 
 
 @pytest.mark.browser
 def test_no_match_state_and_reset(page):
     page.goto("en/courses/")
-    page.locator("#rr-finder-q").press_sequentially("zzqx")
+    page.locator("#rr-finder-text").press_sequentially("zzqx")
     empty = page.locator("#rr-finder-empty")
     expect(empty).to_be_visible()
     expect(empty).to_contain_text(translate("finder.empty", "en"))
@@ -149,8 +149,8 @@ def test_no_match_state_and_reset(page):
     expect(empty).to_be_hidden()
     assert len(visible_courses(page)) == len(roadmap()[0].courses)
     assert query_of(page) == {}
-    expect(page.locator("#rr-finder-q")).to_be_focused()
-    expect(page.locator("#rr-finder-q")).to_have_value("")
+    expect(page.locator("#rr-finder-text")).to_be_focused()
+    expect(page.locator("#rr-finder-text")).to_have_value("")
 
 
 @pytest.mark.browser
@@ -184,10 +184,19 @@ def test_shared_url_reload_and_back_button(page, read_page):
     page.go_forward()
     expect(page.locator("#rr-finder-topic")).to_have_value("attention")
     # typing makes one history entry, not one per key
-    page.locator("#rr-finder-q").press_sequentially("cs2")
+    page.locator("#rr-finder-text").press_sequentially("cs2")
     page.go_back()
-    expect(page.locator("#rr-finder-q")).to_have_value("")
+    expect(page.locator("#rr-finder-text")).to_have_value("")
     expect(page.locator("#rr-finder-topic")).to_have_value("attention")
+
+
+@pytest.mark.browser
+def test_text_in_the_url_filters_without_opening_site_search(page):
+    page.goto("en/courses/?text=224n")
+    assert visible_courses(page) == ["cs224n"]
+    expect(page.locator("#rr-finder-text")).to_have_value("224n")
+    # ?q= belongs to Material's search dialog; the finder's own key must not open it
+    expect(page.locator("#__search")).not_to_be_checked()
 
 
 @pytest.mark.browser
@@ -206,7 +215,7 @@ def test_keyboard_only(page, read_page, lang):
     page.goto(f"{prefix}courses/")
     for _ in range(80):  # Tab from the top of the page to the finder's text box
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.id") == "rr-finder-q":
+        if page.evaluate("document.activeElement && document.activeElement.id") == "rr-finder-text":
             break
     else:
         pytest.fail("the text filter cannot be reached with Tab")
@@ -240,9 +249,9 @@ def test_count_is_announced_in_the_page_language(page, lang):
     count = page.locator("#rr-finder-count")
     expect(count).to_have_attribute("aria-live", "polite")
     expect(count).to_have_text(translate("finder.count.all", lang, total=total))
-    page.locator("#rr-finder-q").press_sequentially("CS224N")
+    page.locator("#rr-finder-text").press_sequentially("CS224N")
     expect(count).to_have_text(translate("finder.count.one", lang, n=1, total=total))
-    page.locator("#rr-finder-q").fill("")
+    page.locator("#rr-finder-text").fill("")
     page.locator("#rr-finder-level").select_option("advanced")
     n = len(visible_courses(page))
     expect(count).to_have_text(translate("finder.count" if n != 1 else "finder.count.one", lang, n=n, total=total))

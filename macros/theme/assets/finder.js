@@ -1,12 +1,13 @@
 /* Course finder for the courses page: filters the table by institution, topic, stage, level,
  * public videos and free text; the filter state lives in the address (?topic=rlhf&inst=stanford),
- * so a filtered view can be shared and the back button works. Without JavaScript the form stays
+ * so a filtered view can be shared and the back button works. The text filter is ?text=, not ?q=:
+ * Material's search box opens itself for ?q=. Without JavaScript the form stays
  * hidden and the full table shows. Every visible string comes from the page (data attributes). */
 (function () {
   "use strict";
 
   var SELECTS = ["inst", "topic", "stage", "level"];
-  var ORDER = ["q", "inst", "topic", "stage", "level", "videos"];
+  var ORDER = ["text", "inst", "topic", "stage", "level", "videos"];
 
   /** Lower-case, width-folded text. */
   function fold(text) {
@@ -34,7 +35,7 @@
     this.wrap = table.closest(".rr-table-wrap") || table;
     this.empty = document.getElementById("rr-finder-empty");
     this.count = document.getElementById("rr-finder-count");
-    this.text = form.elements.namedItem("q");
+    this.text = form.elements.namedItem("text");
     this.videos = form.elements.namedItem("videos");
     this.selects = {};
     for (var i = 0; i < SELECTS.length; i++) {
@@ -58,7 +59,7 @@
 
   /** The filter state shown by the controls. */
   Finder.prototype.read = function () {
-    var state = { q: this.text ? this.text.value.trim() : "" };
+    var state = { text: this.text ? this.text.value.trim() : "" };
     for (var name in this.selects) state[name] = this.selects[name].value;
     state.videos = this.videos && this.videos.checked ? "public" : "";
     return state;
@@ -66,7 +67,7 @@
 
   /** Put a state into the controls; values no option offers are dropped. */
   Finder.prototype.write = function (state) {
-    if (this.text) this.text.value = state.q || "";
+    if (this.text) this.text.value = state.text || "";
     for (var name in this.selects) {
       var select = this.selects[name];
       var wanted = state[name] || "";
@@ -96,8 +97,8 @@
 
   /** Show the rows that pass every filter; returns how many. */
   Finder.prototype.filter = function (state) {
-    var terms = words(fold(state.q)).map(compact).filter(Boolean);
-    var whole = compact(fold(state.q));
+    var terms = words(fold(state.text)).map(compact).filter(Boolean);
+    var whole = compact(fold(state.text));
     var shown = 0;
     for (var i = 0; i < this.rows.length; i++) {
       var row = this.rows[i];
@@ -145,7 +146,7 @@
     var target = this.url(state);
     var current = window.location.pathname + window.location.search + window.location.hash;
     if (target === current) return;
-    if (source === "q" && this.lastSource === "q") window.history.replaceState(null, "", target);
+    if (source === "text" && this.lastSource === "text") window.history.replaceState(null, "", target);
     else window.history.pushState(null, "", target);
     this.lastSource = source;
     this.carryToOtherLanguage();
@@ -166,7 +167,7 @@
       event.preventDefault();
       self.reset();
     });
-    if (this.text) this.text.addEventListener("input", function () { self.commit("q"); });
+    if (this.text) this.text.addEventListener("input", function () { self.commit("text"); });
     for (var name in this.selects) {
       this.selects[name].addEventListener("change", function (event) { self.commit(event.target.name); });
     }
