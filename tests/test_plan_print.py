@@ -126,3 +126,12 @@ def test_print_is_black_on_white_in_dark_mode(page):
     assert colors["body"] == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]
     for name, (fg, _) in colors.items():
         assert fg == "rgb(0, 0, 0)", name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_headings_and_contents_show_the_text_itself(read_page, lang: str):
+    doc = read_page(f"{LANGS[lang]}weeks/")
+    toc = doc.css_first(".md-sidebar--secondary").text()
+    for week in ROADMAP.weeks:
+        assert week.focus[lang] in doc.css_first(f"#week-{week.week}").text()
+        assert squash(week.focus[lang]) in squash(toc)  # no &#39; or \ from escaping
