@@ -8,12 +8,13 @@ from the roadmap, a language and the address of the page being built.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.i18n import translate
 from macros.index import RoadmapIndex
@@ -25,8 +26,13 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 
 def markdown_text(value: object) -> Markup:
-    """Escape a value for a Markdown heading: HTML first, then Markdown syntax."""
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(escape(value))))
+    """Escape a value for a Markdown heading: HTML first, then Markdown syntax.
+
+    Quotes stay as they are (a heading is text, never an attribute), so the table of
+    contents, which MkDocs builds from the heading's text, shows them as written.
+    """
+    text = value if isinstance(value, Markup) else html.escape(str(value), quote=False)
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
 
 
 def slug(value: str) -> str:
