@@ -24,7 +24,7 @@ LOCK_TOOLS := $(VENV)/lock-tools
 lock: ## Re-compile requirements.txt from requirements.in (keeps existing pins; add --upgrade to move them)
 	test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/pip install --quiet 'pip-tools>=7.4,<8'; }
 	env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes \
-		--allow-unsafe --strip-extras --index-url=https://pypi.org/simple --no-emit-index-url \
+		--allow-unsafe --strip-extras --no-emit-index-url \
 		--output-file=requirements.txt requirements.in
 
 serve: $(STAMP) ## Serve both languages on http://127.0.0.1:8000/, rebuilding on change
