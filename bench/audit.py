@@ -83,14 +83,14 @@ def chrome_path() -> str:
     return path
 
 
-def lighthouse(url: str, preset: str, report: Path) -> dict:
+def lighthouse(url: str, preset: str, report: Path, categories: tuple[str, ...] = CATEGORIES) -> dict:
     """Run Lighthouse once; the parsed JSON report."""
     binary = ROOT / "node_modules/.bin/lighthouse"
     if not binary.exists():
         sys.exit("Lighthouse is not installed: run `npm ci` (make audit does)")
     command = [
         str(binary), url, "--output=json", f"--output-path={report}", "--quiet",
-        f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES),
+        f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(categories),
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=sorted(LANGS), action="append", help="only these languages")
     parser.add_argument("--preset", choices=PRESETS, action="append", help="only these presets")
     parser.add_argument("--page", action="append", help="only these page labels (home, courses, …)")
+    parser.add_argument("--category", choices=CATEGORIES, action="append", help="only these categories")
     args = parser.parse_args(argv)
     data = Path(os.environ.get("ROADMAP_DATA", ROOT / "data/roadmap.yaml"))
 
@@ -136,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
-    header = f"{'page':<9} {'lang':<4} {'preset':<7} " + " ".join(f"{c[:6]:>6}" for c in CATEGORIES) + "  weight"
+    categories = tuple(args.category or CATEGORIES)
+    header = f"{'page':<9} {'lang':<4} {'preset':<7} " + " ".join(f"{c[:6]:>6}" for c in categories) + "  weight"
     print(header)
     print("-" * len(header))
     worst = 1.0
@@ -150,11 +152,12 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 for preset in args.preset or PRESETS:
                     report_file = args.out / f"{label}-{lang}-{preset}.json"
-                    report = lighthouse(base + prefix + path, preset, report_file)
-                    scores = {c: report["categories"][c]["score"] or 0.0 for c in CATEGORIES}
-                    weight = report["audits"]["total-byte-weight"]["numericValue"] / 1024
-                    cells = " ".join(f"{scores[c]:>6.2f}" for c in CATEGORIES)
-                    print(f"{label:<9} {lang:<4} {preset:<7} {cells}  {weight:>5.0f} KB", flush=True)
+                    report = lighthouse(base + prefix + path, preset, report_file, categories)
+                    scores = {c: report["categories"][c]["score"] or 0.0 for c in categories}
+                    bytes_ = report["audits"].get("total-byte-weight", {}).get("numericValue")
+                    weight = f"{bytes_ / 1024:>5.0f} KB" if bytes_ is not None else "    -"
+                    cells = " ".join(f"{scores[c]:>6.2f}" for c in categories)
+                    print(f"{label:<9} {lang:<4} {preset:<7} {cells}  {weight}", flush=True)
                     for category, score in scores.items():
                         worst = min(worst, score)
                         if score < 1:
