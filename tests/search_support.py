@@ -47,6 +47,15 @@ def open_search(page: Page) -> None:
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("/")
     expect(page.locator("input.md-search__input")).to_be_focused()
+    # the search worker builds its index first (slow on a loaded machine): wait until it invites typing
+    page.wait_for_function(
+        """() => {
+            const config = JSON.parse(document.getElementById("__config").textContent);
+            const meta = document.querySelector(".md-search-result__meta");
+            return meta && meta.textContent.trim() === config.translations["search.result.placeholder"];
+        }""",
+        timeout=120_000,
+    )
 
 
 def search(page: Page, query: str, base_url: str) -> list[Hit]:
