@@ -6,6 +6,7 @@ week a task falls in, what carries a topic — all are computed once here.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,6 +37,12 @@ class Usage:
     priorities: list[str] = field(default_factory=list)
 
 
+def institution_key(course: Course) -> str:
+    """Short, stable key of a course's institution: ``UC Berkeley (Berkeley RDI)`` → ``uc-berkeley``."""
+    name = re.sub(r"[^a-z0-9]+", "-", course.institution.en.split(" (")[0].lower()).strip("-")
+    return name.replace("university-of-", "").replace("-university", "").replace("university-", "")
+
+
 class RoadmapIndex:
     """Derived, read-only views of one roadmap."""
 
@@ -50,6 +57,18 @@ class RoadmapIndex:
     @cached_property
     def topics(self) -> dict[str, Text]:
         return {topic.id: topic.label for topic in self.roadmap.topics}
+
+    @cached_property
+    def institutions(self) -> dict[str, list[Course]]:
+        """Courses grouped by :func:`institution_key`, in the order the data lists them."""
+        groups: dict[str, list[Course]] = {}
+        for course in self.roadmap.courses:
+            groups.setdefault(institution_key(course), []).append(course)
+        return groups
+
+    def institution_label(self, key: str, lang: str) -> str:
+        """The shortest way the data names an institution (``UC Berkeley`` over its RDI variant)."""
+        return min((course.institution[lang] for course in self.institutions[key]), key=len)
 
     @cached_property
     def stage_tasks(self) -> dict[str, tuple[Stage, Task]]:
@@ -133,13 +152,14 @@ class RoadmapIndex:
 
     def related(self, course: Course, limit: int = 12) -> list[Resource]:
         """Resources sharing topics with a course, most shared topics first."""
-        wanted = set(course.topics)
-        scored = [
-            (len(wanted & set(item.topics)), n, item)
-            for n, item in enumerate(self.items.values())
-            if isinstance(item, Resource) and wanted & set(item.topics)
-        ]
-        return [item for _, _, item in sorted(scored, key=lambda s: (-s[0], s[1]))[:limit]]
+        shared: dict[str, int] = {}
+        for topic in course.topics:
+            for item in self.by_topic.get(topic, []):
+                if isinstance(item, Resource):
+                    shared[item.id] = shared.get(item.id, 0) + 1
+        order = {item_id: n for n, item_id in enumerate(self.items)}
+        best = sorted(shared, key=lambda item_id: (-shared[item_id], order[item_id]))[:limit]
+        return [self.items[item_id] for item_id in best]
 
     @cached_property
     def corrected(self) -> list[Linkable]:

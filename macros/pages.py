@@ -7,6 +7,7 @@ Kept free of MkDocs types: the navigation is the plain list-of-mappings shape th
 from __future__ import annotations
 
 from macros.i18n import translate
+from macros.index import RoadmapIndex
 from macros.model import Roadmap
 
 PAGES = {
@@ -49,6 +50,15 @@ def generated_pages(roadmap: Roadmap) -> dict[str, str]:
     return pages
 
 
+def _courses_by_institution(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
+    """One navigation section per institution, so a course page lists only its neighbours."""
+    index = RoadmapIndex(roadmap)
+    return [
+        {index.institution_label(key, lang): [{c.code: course_src(c.id)} for c in courses]}
+        for key, courses in index.institutions.items()
+    ]
+
+
 def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
     """The navigation tree in ``lang``."""
 
@@ -57,7 +67,7 @@ def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
 
     return [
         {t("page.home"): PAGES["home"]},
-        {t("page.courses"): [PAGES["courses"], *({c.code: course_src(c.id)} for c in roadmap.courses)]},
+        {t("page.courses"): [PAGES["courses"], *_courses_by_institution(roadmap, lang)]},
         {t("page.path"): PAGES["path"]},
         {t("page.plan-section"): [
             {t("page.plan"): PAGES["plan"]},

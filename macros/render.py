@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from macros.i18n import translate
-from macros.index import RoadmapIndex
+from macros.index import RoadmapIndex, institution_key
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 
@@ -69,6 +69,7 @@ class Renderer:
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t,
             is_course=lambda item: isinstance(item, Course),
+            institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),
             page_url=lambda key: url_of(PAGES[key]),
