@@ -22,6 +22,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+def data_urls(value: object) -> list[str]:
+    """Every value of a ``url`` field, anywhere in dumped roadmap data."""
+    if isinstance(value, dict):
+        return [v for k, v in value.items() if k == "url" and v] + [u for v in value.values() for u in data_urls(v)]
+    if isinstance(value, list):
+        return [u for v in value for u in data_urls(v)]
+    return []
+
+
 def build_site(out: Path, project: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the real bilingual build of ``project`` into ``out``."""
     return subprocess.run(

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import data_urls
 
 from macros.loader import RoadmapError, load, parse
 from macros.schema import SCHEMA_FILE, schema_text
@@ -83,20 +84,12 @@ def test_corrected_facts_are_published_with_editor_notes():
     for cid in ("cs25", "cs182", "cs294", "mit-6861", "cmu-11-667"):
         note = courses[cid].editor_note
         assert note and note.zh and note.en, cid
-    addresses = set(_urls(load(DATA).model_dump(mode="json")))
+    addresses = set(data_urls(load(DATA).model_dump(mode="json")))
     for wrong in ("https://llm.int8.dev", "https://cs25.stanford.edu/", "https://web.mit.edu/6.s898/www/",
                   "https://people.eecs.berkeley.edu/~keutzer/classes/CS294/CS294.html",
                   "https://inst.eecs.berkeley.edu/~cs182/sp24/"):
         assert not any(url.rstrip("/") == wrong.rstrip("/") for url in addresses), wrong
 
-
-def _urls(value: object) -> list[str]:
-    """Every value of a `url` field, anywhere in the dumped data."""
-    if isinstance(value, dict):
-        return [v for k, v in value.items() if k == "url" and v] + [u for v in value.values() for u in _urls(v)]
-    if isinstance(value, list):
-        return [u for v in value for u in _urls(v)]
-    return []
 
 
 def test_schema_file_matches_the_model():

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, HTMLParser, build_site
+from conftest import ROOT, HTMLParser, build_site, data_urls
 
 from macros.loader import load
 
@@ -71,16 +71,9 @@ def test_weekly_plan_has_all_24_weeks_and_every_task(read_page, lang: str):
 def test_every_address_in_the_data_is_linked(site: Path, read_page, lang: str):
     links = {a.attributes.get("href") for path in pages(site, lang) for a in read_page(path).css("a[href]")}
     data = json.loads(ROADMAP.model_dump_json())
-    missing = [url for url in _urls(data) if url not in links]
+    missing = [url for url in data_urls(data) if url not in links]
     assert not missing
 
-
-def _urls(value: object) -> list[str]:
-    if isinstance(value, dict):
-        return [v for k, v in value.items() if k == "url" and v] + [u for v in value.values() for u in _urls(v)]
-    if isinstance(value, list):
-        return [u for v in value for u in _urls(v)]
-    return []
 
 
 def test_every_page_has_its_twin_and_the_selector_leads_there(site: Path, read_page):
