@@ -35,11 +35,6 @@ def markdown_text(value: object) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
 
 
-def slug(value: str) -> str:
-    """Lower-case ASCII words joined by '-' (for data attributes and anchors)."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
-
-
 def relative(from_url: str, to_url: str) -> str:
     """Relative address between two directory-style page addresses (``""`` is the root)."""
     target = posixpath.relpath("/" + to_url, "/" + from_url)
@@ -65,7 +60,6 @@ class Renderer:
         )
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
-        self.env.filters["slug"] = slug
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t,
             is_course=lambda item: isinstance(item, Course),
