@@ -1,8 +1,8 @@
 /* Course finder for the courses page: filters the table by institution, topic, stage, level,
  * public videos and free text; the filter state lives in the address (?topic=rlhf&inst=stanford),
  * so a filtered view can be shared and the back button works. The text filter is ?text=, not ?q=:
- * Material's search box opens itself for ?q=. Without JavaScript the form stays
- * hidden and the full table shows. Every visible string comes from the page (data attributes). */
+ * Material's search box opens itself for ?q=. The form is class rr-js-only: without JavaScript it is
+ * not shown and the full table shows. Every visible string comes from the page (data attributes). */
 (function () {
   "use strict";
 
@@ -161,7 +161,6 @@
     var self = this;
     this.write(this.fromUrl());
     this.update(this.read());
-    this.form.hidden = false;
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("reset", function (event) {
       event.preventDefault();

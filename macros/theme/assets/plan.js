@@ -64,7 +64,6 @@
       bar.max = ids.size || 1;
       bar.value = done;
       $(".rr-progress__count", el).textContent = say("count", { done, total: ids.size });
-      el.hidden = false;
     });
     paintDates();
   }
@@ -209,7 +208,6 @@
     $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => { a.dataset.printHref = a.href; });
     const tools = $(".rr-plan-tools__body");
     if (!tools) return;
-    tools.hidden = false;
     if (storageBad) message(say("storage-bad"), true);
     const input = $("#plan-start"), file = $("#plan-import");
     input.addEventListener("change", () => { badStart = null; setStart(input.value); });
