@@ -29,7 +29,6 @@ def shifts(browser, base_url: str, path: str, device: dict) -> list[dict]:
         page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.add_init_script(RECORD_SHIFTS)
         page.goto(path, wait_until="networkidle")
-        page.wait_for_function("document.documentElement.classList.contains('js')")
         page.wait_for_timeout(500)
         return page.evaluate("window.__shifts")
     finally:

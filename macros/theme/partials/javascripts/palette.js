@@ -1,0 +1,47 @@
+/* Colour scheme (replaces Material's palette component): the palette the reader chose (kept by Material's
+   __md_get/__md_set, in its format), else the one whose media query matches, followed live until the reader
+   chooses. <body> gets the palette's data-md-color-* attributes; unchanged ones are not set again. */
+(() => {
+  const form = document.querySelector("form[data-rr-palette]");
+  if (!form) return;
+  const inputs = Array.from(form.querySelectorAll("input[name=__palette]"));
+  const system = () => inputs.find((input) => matchMedia(input.dataset.mdColorMedia).matches) || inputs[0];
+  const colors = (input) => ({
+    media: input.dataset.mdColorMedia, scheme: input.dataset.mdColorScheme,
+    primary: input.dataset.mdColorPrimary, accent: input.dataset.mdColorAccent,
+  });
+  function apply(input, switching) {
+    input.checked = true;
+    inputs.forEach((other) => {
+      const label = other.nextElementSibling;
+      if (label instanceof HTMLLabelElement) label.hidden = other !== input;
+    });
+    const body = document.body;
+    if (switching) body.setAttribute("data-md-color-switching", "");
+    for (const [key, value] of Object.entries(colors(input))) {
+      if (body.getAttribute("data-md-color-" + key) !== value) body.setAttribute("data-md-color-" + key, value);
+    }
+    if (switching) requestAnimationFrame(() => body.removeAttribute("data-md-color-switching"));
+  }
+  let saved = null;
+  try { saved = __md_get("__palette"); } catch (e) { /* storage blocked or corrupted */ }
+  const chosen = saved && inputs[saved.index];
+  apply(chosen || system(), false);
+  if (!chosen) {
+    inputs.forEach((input) => matchMedia(input.dataset.mdColorMedia).addEventListener("change", () => {
+      if (!__md_get("__palette")) apply(system(), true);
+    }));
+  }
+  form.addEventListener("change", (event) => {
+    const input = event.target;
+    apply(input, true);
+    __md_set("__palette", { index: inputs.indexOf(input), color: colors(input) });
+  });
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.target instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    const next = inputs[(inputs.indexOf(event.target) + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+})();

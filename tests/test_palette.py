@@ -1,0 +1,64 @@
+"""The colour-scheme toggle (our palette script, not Material's component): system choice, toggle, memory."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+TOGGLE = "form[data-rr-palette] label:visible"
+
+
+@pytest.mark.parametrize(("system", "scheme"), [("light", "default"), ("dark", "slate")])
+def test_first_visit_follows_the_system_and_one_toggle_shows(browser, base_url: str, system: str, scheme: str):
+    context = browser.new_context(base_url=base_url, color_scheme=system)
+    try:
+        page = context.new_page()
+        page.goto("en/")
+        assert page.evaluate(SCHEME) == scheme
+        assert page.locator(TOGGLE).count() == 1
+        # no choice made: a change of the system's scheme is followed at once
+        page.emulate_media(color_scheme="light" if system == "dark" else "dark")
+        other = "slate" if scheme == "default" else "default"
+        page.wait_for_function(f"{SCHEME} === '{other}'")
+    finally:
+        context.close()
+
+
+def test_toggle_switches_and_is_remembered_over_the_system(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("courses/")
+    label = page.locator(TOGGLE)
+    title = label.get_attribute("title")
+    label.click()
+    assert page.evaluate(SCHEME) == "slate"
+    assert page.locator(TOGGLE).get_attribute("title") != title
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    page.reload()
+    assert page.evaluate(SCHEME) == "slate"
+    page.emulate_media(color_scheme="dark")
+    page.emulate_media(color_scheme="light")
+    assert page.evaluate(SCHEME) == "slate", "a chosen scheme does not follow the system"
+    page.locator(TOGGLE).click()
+    assert page.evaluate(SCHEME) == "default"
+
+
+def test_toggle_works_from_the_keyboard(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("en/weeks/")
+    page.locator("form[data-rr-palette] input:checked").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(SCHEME) == "slate"
+    assert page.evaluate("document.activeElement.matches('form[data-rr-palette] input:checked')")
+
+
+def test_no_toggle_without_javascript(browser, base_url: str):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("en/")
+        assert page.locator("form[data-rr-palette] label").count() == 2
+        assert page.locator(TOGGLE).count() == 0
+    finally:
+        context.close()
