@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -13,6 +16,8 @@ from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import generated_pages, navigation
+
+MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 
 @event_priority(100)  # before the macros plugin reads the data
@@ -36,8 +41,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """``language_url`` for the theme: the same page in another language."""
+    """Globals for the theme: ``language_url`` and ``material_bundle``.
+
+    ``language_url`` gives the same page in another language; ``material_bundle`` is the address of Material's
+    JavaScript bundle, whose name carries a hash that changes with each Material release.
+    """
     env.globals["language_url"] = language_url
+    bundles = [f.src_uri for f in files if MATERIAL_BUNDLE.fullmatch(f.src_uri)]
+    if len(bundles) != 1:
+        raise PluginError(f"expected one Material bundle (assets/javascripts/bundle.*.min.js), found {bundles}")
+    env.globals["material_bundle"] = bundles[0]
     return env
 
 
