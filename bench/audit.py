@@ -6,7 +6,8 @@ npm package pinned in package.json, Chromium from Debian via ``CHROME_PATH``)
 on the home page, the course list, one course page, the weekly plan and one
 stage page, in both languages, with the mobile and desktop presets. Prints the
 four category scores and the page weight, writes every JSON report to
-``bench/out/audit/``, and exits 1 when any score is below the budget (0.95).
+``bench/out/audit/``, and exits 1 when any score is below the budget (0.95). A performance
+score under budget is measured twice more and the median of the three counts.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import io
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -101,6 +103,22 @@ def lighthouse(url: str, preset: str, report: Path, categories: tuple[str, ...] 
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def measure(url: str, preset: str, report: Path, categories: tuple[str, ...]) -> tuple[dict, dict[str, float], str]:
+    """One page's report and scores. The performance score varies from run to run (Lighthouse's own advice is
+    the median of several runs): a performance score under budget is measured twice more and the median of the
+    three counts. Returns the report, the scores and a note naming the runs when that happened."""
+    first = lighthouse(url, preset, report, categories)
+    scores = {c: first["categories"][c]["score"] or 0.0 for c in categories}
+    if scores.get("performance", 1.0) >= BUDGET:
+        return first, scores, ""
+    runs = [scores["performance"]]
+    for n in (2, 3):
+        again = lighthouse(url, preset, report.with_suffix(f".run{n}.json"), ("performance",))
+        runs.append(again["categories"]["performance"]["score"] or 0.0)
+    scores["performance"] = statistics.median(runs)
+    return first, scores, "  performance runs " + " ".join(f"{r:.2f}" for r in runs)
+
+
 def failing_audits(report: dict, category: str) -> list[str]:
     """Audits of a category that lost points: ``id (score)``."""
     refs = report["categories"][category]["auditRefs"]
@@ -152,12 +170,11 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 for preset in args.preset or PRESETS:
                     report_file = args.out / f"{label}-{lang}-{preset}.json"
-                    report = lighthouse(base + prefix + path, preset, report_file, categories)
-                    scores = {c: report["categories"][c]["score"] or 0.0 for c in categories}
+                    report, scores, note = measure(base + prefix + path, preset, report_file, categories)
                     bytes_ = report["audits"].get("total-byte-weight", {}).get("numericValue")
                     weight = f"{bytes_ / 1024:>5.0f} KB" if bytes_ is not None else "    -"
                     cells = " ".join(f"{scores[c]:>6.2f}" for c in categories)
-                    print(f"{label:<9} {lang:<4} {preset:<7} {cells}  {weight}", flush=True)
+                    print(f"{label:<9} {lang:<4} {preset:<7} {cells}  {weight}{note}", flush=True)
                     for category, score in scores.items():
                         worst = min(worst, score)
                         if score < 1:
