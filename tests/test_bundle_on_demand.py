@@ -89,3 +89,12 @@ def test_header_search_button_works_on_a_phone(browser, base_url: str):
         expect(page.locator(".md-search-result__item").first).to_be_visible()
     finally:
         context.close()
+
+
+def test_highlight_address_marks_the_words_at_once(page: Page):
+    """A search result links to ``page/?h=word``: the page marks the word without waiting for an interaction."""
+    page.goto("en/courses/cs224n/?h=transformer")
+    page.wait_for_function(STARTED)
+    marks = page.locator("article mark")
+    expect(marks.first).to_be_visible()
+    assert all("transformer" in text.lower() for text in marks.all_inner_texts())
