@@ -62,3 +62,11 @@ def test_no_toggle_without_javascript(browser, base_url: str):
         assert page.locator(TOGGLE).count() == 0
     finally:
         context.close()
+
+
+def test_corrupted_stored_choice_falls_back_to_the_system(page):
+    page.add_init_script("localStorage.setItem('/.__palette', '{not json')")
+    page.emulate_media(color_scheme="dark")
+    page.goto("")
+    assert page.evaluate(SCHEME) == "slate"
+    assert page.locator(TOGGLE).count() == 1

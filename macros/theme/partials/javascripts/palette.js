@@ -23,15 +23,13 @@
     }
     if (switching) requestAnimationFrame(() => body.removeAttribute("data-md-color-switching"));
   }
-  let saved = null;
-  try { saved = __md_get("__palette"); } catch (e) { /* storage blocked or corrupted */ }
-  const chosen = saved && inputs[saved.index];
-  apply(chosen || system(), false);
-  if (!chosen) {
-    inputs.forEach((input) => matchMedia(input.dataset.mdColorMedia).addEventListener("change", () => {
-      if (!__md_get("__palette")) apply(system(), true);
-    }));
+  function chosen() {
+    try { return inputs[__md_get("__palette")?.index]; } catch (e) { return undefined; } // blocked or corrupted
   }
+  apply(chosen() || system(), false);
+  inputs.forEach((input) => matchMedia(input.dataset.mdColorMedia).addEventListener("change", () => {
+    if (!chosen()) apply(system(), true);
+  }));
   form.addEventListener("change", (event) => {
     const input = event.target;
     apply(input, true);
