@@ -101,13 +101,29 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, base_url: str):
-    """A fresh browser page; fails the test if any console error or page error happened."""
-    context = browser.new_context(base_url=base_url, accept_downloads=True)
-    tab = context.new_page()
+def open_page(browser, base_url: str):
+    """Open pages, each in a fresh browser context with its own options (viewport, colour scheme, …).
+
+    The test fails if any page it opened logged a console error or threw.
+    """
+    contexts = []
     errors: list[str] = []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield tab
-    context.close()
+
+    def open_with(**options: object):
+        context = browser.new_context(base_url=base_url, **options)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        return tab
+
+    yield open_with
+    for context in contexts:
+        context.close()
     assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(open_page):
+    """A fresh browser page that can download; fails the test on any console error or page error."""
+    return open_page(accept_downloads=True)

@@ -10,6 +10,10 @@ from macros.loader import load
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 LANGS = {"zh": "", "en": "en/"}
+PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
+"""Browser-context options of a phone (Lighthouse's mobile screen)."""
+BUNDLE_STARTED = "window.component$ !== undefined"
+"""True in a page once Material's bundle, loaded on the first interaction, has started."""
 SITE_URL = "https://roadmap.example/"
 """The address the SEO build is made for (a reserved name: never resolved)."""
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from quality_support import LANGS
+from quality_support import BUNDLE_STARTED, LANGS, PHONE
 
 pytestmark = pytest.mark.browser
-
-STARTED = "window.component$ !== undefined"
 
 
 def requests_of(page: Page) -> list[str]:
@@ -24,7 +22,7 @@ def test_reading_loads_neither_the_bundle_nor_the_search_index(page: Page, lang:
     page.goto(LANGS[lang] + "weeks/", wait_until="networkidle")
     page.wait_for_timeout(500)
     assert not [url for url in urls if "/javascripts/" in url or "search_index" in url]
-    assert page.evaluate(STARTED) is False
+    assert page.evaluate(BUNDLE_STARTED) is False
     # the page's own tools work without it
     box = page.locator("input.rr-task__box").first
     box.check()
@@ -33,29 +31,25 @@ def test_reading_loads_neither_the_bundle_nor_the_search_index(page: Page, lang:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("interaction", ["pointer", "scroll", "touch", "tab"])
-def test_first_interaction_starts_the_bundle(browser, base_url: str, lang: str, interaction: str):
-    context = browser.new_context(base_url=base_url, has_touch=interaction == "touch")
-    try:
-        page = context.new_page()
-        urls = requests_of(page)
-        page.goto(LANGS[lang] + "courses/", wait_until="networkidle")
-        if interaction == "pointer":
-            page.mouse.move(200, 300)
-        elif interaction == "scroll":
-            page.mouse.wheel(0, 600)
-        elif interaction == "touch":
-            page.touchscreen.tap(600, 500)
-        else:
-            page.keyboard.press("Tab")
-        page.wait_for_function(STARTED)
-        bundle = [url for url in urls if "/javascripts/bundle." in url]
-        assert len(bundle) == 1 and bundle[0].startswith(base_url + LANGS[lang] + "assets/")
-        # its page components started: tables wrapped, the header follows the reading position
-        expect(page.locator(".rr-table-wrap .md-typeset__scrollwrap")).to_have_count(1)
-        page.evaluate("window.scrollTo(0, 1200)")
-        expect(page.locator(".md-header__title--active")).to_have_count(1)
-    finally:
-        context.close()
+def test_first_interaction_starts_the_bundle(open_page, base_url: str, lang: str, interaction: str):
+    page = open_page(has_touch=interaction == "touch")
+    urls = requests_of(page)
+    page.goto(LANGS[lang] + "courses/", wait_until="networkidle")
+    if interaction == "pointer":
+        page.mouse.move(200, 300)
+    elif interaction == "scroll":
+        page.mouse.wheel(0, 600)
+    elif interaction == "touch":
+        page.touchscreen.tap(600, 500)
+    else:
+        page.keyboard.press("Tab")
+    page.wait_for_function(BUNDLE_STARTED)
+    bundle = [url for url in urls if "/javascripts/bundle." in url]
+    assert len(bundle) == 1 and bundle[0].startswith(base_url + LANGS[lang] + "assets/")
+    # its page components started: tables wrapped, the header follows the reading position
+    expect(page.locator(".rr-table-wrap .md-typeset__scrollwrap")).to_have_count(1)
+    page.evaluate("window.scrollTo(0, 1200)")
+    expect(page.locator(".md-header__title--active")).to_have_count(1)
 
 
 @pytest.mark.parametrize("key", ["s", "/"])
@@ -71,30 +65,25 @@ def test_search_shortcut_on_a_fresh_page_opens_search_and_keeps_what_is_typed(pa
 
 def test_search_address_opens_search_at_once(page: Page):
     page.goto("courses/?q=cs336")
-    page.wait_for_function(STARTED)
+    page.wait_for_function(BUNDLE_STARTED)
     expect(page.locator("input.md-search__input")).to_have_value("cs336")
     expect(page.locator(".md-search-result__item").first).to_contain_text("CS336")
 
 
-def test_header_search_button_works_on_a_phone(browser, base_url: str):
-    context = browser.new_context(base_url=base_url, viewport={"width": 412, "height": 823}, is_mobile=True,
-                                  has_touch=True)
-    try:
-        page = context.new_page()
-        page.goto("en/", wait_until="networkidle")
-        page.locator("label.md-header__button[for=__search]").tap()
-        box = page.locator("input.md-search__input")
-        expect(box).to_be_visible()
-        box.fill("rlhf")
-        expect(page.locator(".md-search-result__item").first).to_be_visible()
-    finally:
-        context.close()
+def test_header_search_button_works_on_a_phone(open_page):
+    page = open_page(**PHONE)
+    page.goto("en/", wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").tap()
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_visible()
+    box.fill("rlhf")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
 def test_highlight_address_marks_the_words_at_once(page: Page):
     """A search result links to ``page/?h=word``: the page marks the word without waiting for an interaction."""
     page.goto("en/courses/cs224n/?h=transformer")
-    page.wait_for_function(STARTED)
+    page.wait_for_function(BUNDLE_STARTED)
     marks = page.locator("article mark")
     expect(marks.first).to_be_visible()
     assert all("transformer" in text.lower() for text in marks.all_inner_texts())

@@ -11,19 +11,15 @@ TOGGLE = "form[data-rr-palette] label:visible"
 
 
 @pytest.mark.parametrize(("system", "scheme"), [("light", "default"), ("dark", "slate")])
-def test_first_visit_follows_the_system_and_one_toggle_shows(browser, base_url: str, system: str, scheme: str):
-    context = browser.new_context(base_url=base_url, color_scheme=system)
-    try:
-        page = context.new_page()
-        page.goto("en/")
-        assert page.evaluate(SCHEME) == scheme
-        assert page.locator(TOGGLE).count() == 1
-        # no choice made: a change of the system's scheme is followed at once
-        page.emulate_media(color_scheme="light" if system == "dark" else "dark")
-        other = "slate" if scheme == "default" else "default"
-        page.wait_for_function(f"{SCHEME} === '{other}'")
-    finally:
-        context.close()
+def test_first_visit_follows_the_system_and_one_toggle_shows(open_page, system: str, scheme: str):
+    page = open_page(color_scheme=system)
+    page.goto("en/")
+    assert page.evaluate(SCHEME) == scheme
+    assert page.locator(TOGGLE).count() == 1
+    # no choice made: a change of the system's scheme is followed at once
+    page.emulate_media(color_scheme="light" if system == "dark" else "dark")
+    other = "slate" if scheme == "default" else "default"
+    page.wait_for_function(f"{SCHEME} === '{other}'")
 
 
 def test_toggle_switches_and_is_remembered_over_the_system(page):
@@ -53,15 +49,11 @@ def test_toggle_works_from_the_keyboard(page):
     assert page.evaluate("document.activeElement.matches('form[data-rr-palette] input:checked')")
 
 
-def test_no_toggle_without_javascript(browser, base_url: str):
-    context = browser.new_context(base_url=base_url, java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto("en/")
-        assert page.locator("form[data-rr-palette] label").count() == 2
-        assert page.locator(TOGGLE).count() == 0
-    finally:
-        context.close()
+def test_no_toggle_without_javascript(open_page):
+    page = open_page(java_script_enabled=False)
+    page.goto("en/")
+    assert page.locator("form[data-rr-palette] label").count() == 2
+    assert page.locator(TOGGLE).count() == 0
 
 
 def test_corrupted_stored_choice_falls_back_to_the_system(page):

@@ -25,19 +25,15 @@ def violations(page) -> list[str]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_plan_parts_have_no_axe_violation(browser, base_url: str, lang: str, scheme: str):
-    context = browser.new_context(base_url=base_url, color_scheme=scheme)
-    try:
-        page = context.new_page()
-        start = monday(dt.date.today()) - dt.timedelta(weeks=2)
-        page.goto(f"{LANGS[lang]}weeks/?start={start}")
-        box(page, "w01-dl-basics").check()
-        page.get_by_role("button", name=t("plan-tools.export", lang)).click()  # a status message
-        assert page.locator(".rr-week--current").count() == 1
-        assert violations(page) == []
-        page.goto(f"{LANGS[lang]}weeks/?start=not-a-date")
-        assert violations(page) == []
-        page.goto(f"{LANGS[lang]}stages/stage-foundations/")
-        assert violations(page) == []
-    finally:
-        context.close()
+def test_plan_parts_have_no_axe_violation(open_page, lang: str, scheme: str):
+    page = open_page(color_scheme=scheme)
+    start = monday(dt.date.today()) - dt.timedelta(weeks=2)
+    page.goto(f"{LANGS[lang]}weeks/?start={start}")
+    box(page, "w01-dl-basics").check()
+    page.get_by_role("button", name=t("plan-tools.export", lang)).click()  # a status message
+    assert page.locator(".rr-week--current").count() == 1
+    assert violations(page) == []
+    page.goto(f"{LANGS[lang]}weeks/?start=not-a-date")
+    assert violations(page) == []
+    page.goto(f"{LANGS[lang]}stages/stage-foundations/")
+    assert violations(page) == []

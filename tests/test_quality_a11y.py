@@ -33,15 +33,11 @@ def test_axe_finds_no_violation(page, lang: str, kind: str):
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", ["course"])
-def test_axe_finds_no_violation_in_the_dark_scheme(browser, base_url: str, lang: str, kind: str):
-    context = browser.new_context(base_url=base_url, color_scheme="dark")
-    try:
-        page = context.new_page()
-        page.goto(LANGS[lang] + PAGE_TYPES[kind])
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        assert violations(page) == []
-    finally:
-        context.close()
+def test_axe_finds_no_violation_in_the_dark_scheme(open_page, lang: str, kind: str):
+    page = open_page(color_scheme="dark")
+    page.goto(LANGS[lang] + PAGE_TYPES[kind])
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

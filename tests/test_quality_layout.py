@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from quality_support import LANGS, PAGE_TYPES
+from quality_support import BUNDLE_STARTED, LANGS, PAGE_TYPES, PHONE
 
 pytestmark = pytest.mark.browser
 
 BUDGET = 0.05
 """Cumulative layout shift allowed while a page loads; Lighthouse calls up to 0.1 good. Before the finder's
 and the plan's controls were laid out from the first paint, the course list shifted 0.53 on a phone."""
-PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1350, "height": 940}}
 RECORD_SHIFTS = """
 window.__shifts = [];
@@ -21,46 +20,38 @@ new PerformanceObserver((list) => {
 """
 
 
-def shifts(browser, base_url: str, path: str, device: dict) -> list[dict]:
+def shifts(open_page, path: str, device: dict) -> list[dict]:
     """Layout shifts while ``path`` loads with the CPU slowed 4× (Lighthouse's phone), until the page is idle,
     and then while Material's bundle starts (it loads on the reader's first move of the pointer)."""
-    context = browser.new_context(base_url=base_url, **device)
-    try:
-        page = context.new_page()
-        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
-        page.add_init_script(RECORD_SHIFTS)
-        page.goto(path, wait_until="networkidle")
-        page.wait_for_timeout(500)
-        page.mouse.move(3, 400)
-        page.wait_for_function("window.component$ !== undefined")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_timeout(500)
-        return page.evaluate("window.__shifts")
-    finally:
-        context.close()
+    page = open_page(**device)
+    page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script(RECORD_SHIFTS)
+    page.goto(path, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    page.mouse.move(3, 400)
+    page.wait_for_function(BUNDLE_STARTED)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    return page.evaluate("window.__shifts")
 
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", ["home", "courses", "weeks", "stage"])
-def test_page_does_not_move_while_it_loads(browser, base_url: str, lang: str, kind: str, device: str):
-    found = shifts(browser, base_url, LANGS[lang] + PAGE_TYPES[kind], PHONE if device == "phone" else DESKTOP)
+def test_page_does_not_move_while_it_loads(open_page, lang: str, kind: str, device: str):
+    found = shifts(open_page, LANGS[lang] + PAGE_TYPES[kind], PHONE if device == "phone" else DESKTOP)
     total = sum(entry["value"] for entry in found)
     assert total < BUDGET, f"layout shift {total:.3f}: " + "; ".join(f"{e['value']:.3f} {e['nodes']}" for e in found)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_script_only_controls_are_not_shown_without_javascript(browser, base_url: str, lang: str):
-    context = browser.new_context(base_url=base_url, java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(LANGS[lang] + "courses/")
-        assert page.locator("#course-table tr.rr-course-row:visible").count() == len(
-            page.locator("#course-table tr.rr-course-row").all()) > 0
-        assert page.locator("#rr-finder").is_hidden()
-        page.goto(LANGS[lang] + "weeks/")
-        assert page.locator(".rr-plan-tools__body").is_hidden()
-        assert page.locator("[data-progress]:visible").count() == 0
-        assert page.locator("input.rr-task__box:visible").count() > 0
-    finally:
-        context.close()
+def test_script_only_controls_are_not_shown_without_javascript(open_page, lang: str):
+    page = open_page(java_script_enabled=False)
+    page.goto(LANGS[lang] + "courses/")
+    assert page.locator("#course-table tr.rr-course-row:visible").count() == len(
+        page.locator("#course-table tr.rr-course-row").all()) > 0
+    assert page.locator("#rr-finder").is_hidden()
+    page.goto(LANGS[lang] + "weeks/")
+    assert page.locator(".rr-plan-tools__body").is_hidden()
+    assert page.locator("[data-progress]:visible").count() == 0
+    assert page.locator("input.rr-task__box:visible").count() > 0

@@ -15,9 +15,8 @@ BUDGET = 300 * 1024
 TEXT = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
-def load(browser, base_url: str, path: str) -> tuple[dict[str, int], list[str]]:
+def load(open_page, base_url: str, path: str) -> tuple[dict[str, int], list[str]]:
     """Open ``path`` in a fresh browser (empty cache); every resource's compressed size, and the foreign ones."""
-    context = browser.new_context(base_url=base_url)
     sizes: dict[str, int] = {}
     foreign: list[str] = []
     host = urlsplit(base_url).netloc
@@ -33,24 +32,21 @@ def load(browser, base_url: str, path: str) -> tuple[dict[str, int], list[str]]:
         kind = response.headers.get("content-type", "")
         sizes[url] = len(gzip.compress(body, 6)) if kind.startswith(TEXT) else len(body)
 
-    try:
-        page = context.new_page()
-        page.on("requestfailed", lambda request: foreign.append(request.url))
-        page.on("response", record)
-        page.goto(path, wait_until="networkidle")
-        images = page.eval_on_selector_all(
-            "img", "imgs => imgs.filter(i => !i.getAttribute('width') || !i.getAttribute('height')).map(i => i.src)"
-        )
-        assert images == [], f"images without width and height: {images}"
-    finally:
-        context.close()
+    page = open_page()
+    page.on("requestfailed", lambda request: foreign.append(request.url))
+    page.on("response", record)
+    page.goto(path, wait_until="networkidle")
+    images = page.eval_on_selector_all(
+        "img", "imgs => imgs.filter(i => !i.getAttribute('width') || !i.getAttribute('height')).map(i => i.src)"
+    )
+    assert images == [], f"images without width and height: {images}"
     return sizes, foreign
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", ["home", "weeks", "course", "courses"])
-def test_page_loads_under_budget_from_this_host_only(browser, base_url: str, lang: str, kind: str):
-    sizes, foreign = load(browser, base_url, LANGS[lang] + PAGE_TYPES[kind])
+def test_page_loads_under_budget_from_this_host_only(open_page, base_url: str, lang: str, kind: str):
+    sizes, foreign = load(open_page, base_url, LANGS[lang] + PAGE_TYPES[kind])
     assert foreign == []
     total = sum(sizes.values())
     listing = "\n".join(f"{size / 1024:7.1f} KB  {url}" for url, size in sorted(sizes.items(), key=lambda s: -s[1]))
