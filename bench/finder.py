@@ -99,11 +99,12 @@ def inject(data: Path, site: Path) -> None:
     """Re-render each language's courses page body from ``data`` with the real template."""
     import markdown
 
+    from macros.languages import PREFIX
     from macros.loader import load
     from macros.render import Renderer
 
     roadmap = load(data)
-    for lang, prefix in (("zh", ""), ("en", "en/")):
+    for lang, prefix in PREFIX.items():
         body = Renderer(roadmap, lang).render("courses", "courses/")
         html = markdown.markdown(body, extensions=["md_in_html", "attr_list", "tables"])
         page = site / prefix / "courses/index.html"

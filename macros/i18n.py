@@ -11,8 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from macros.languages import CODES as LANGS
+
 UI_DIR = Path(__file__).with_name("ui")
-LANGS = ("zh", "en")
 
 
 @cache

@@ -18,9 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from macros.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = {"zh": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en")}
-"""Language → (config file, folder inside the site)."""
 WATCHED = ("data", "docs", "macros", "mkdocs.yml", "mkdocs.en.yml")
 
 
@@ -28,7 +28,7 @@ def _site_urls() -> dict[str, str]:
     base = os.environ.get("SITE_URL", "").strip()
     if base and not base.endswith("/"):
         base += "/"
-    return {lang: (base + folder + "/" if folder else base) if base else "" for lang, (_, folder) in LANGUAGES.items()}
+    return {lang.code: base + lang.prefix if base else "" for lang in LANGUAGES}
 
 
 def check_data() -> bool:
@@ -67,9 +67,9 @@ def build_into(out: Path) -> None:
     if epoch:
         os.environ["SOURCE_DATE_EPOCH"] = epoch
     urls = _site_urls()
-    for lang, (config_file, folder) in LANGUAGES.items():
-        os.environ["SITE_URL" if lang == "zh" else "SITE_URL_EN"] = urls[lang]
-        config = load_config(str(ROOT / config_file), site_dir=str(out / folder) if folder else str(out))
+    for lang in LANGUAGES:
+        os.environ["SITE_URL" if lang is LANGUAGES[0] else f"SITE_URL_{lang.code.upper()}"] = urls[lang.code]
+        config = load_config(str(ROOT / lang.config), site_dir=str(out / lang.folder) if lang.folder else str(out))
         build(config)
 
 

@@ -15,7 +15,6 @@ from macros.loader import load
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
-LANGS = {"zh": "", "en": "en/"}
 KEY = "llm-research-roadmap:plan"
 BOX = "input.rr-task__box[data-task]"
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from macros.languages import PREFIX as LANGS
 from macros.loader import load
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
-LANGS = {"zh": "", "en": "en/"}
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 """Browser-context options of a phone (Lighthouse's mobile screen)."""
 BUNDLE_STARTED = "window.component$ !== undefined"

@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from macros.i18n import translate
+from macros.languages import PREFIX as LANGS
 from tests.search_support import roadmap
 
-LANGS = {"zh": "", "en": "en/"}
 SELECTS = ("inst", "topic", "stage", "level")
 
 

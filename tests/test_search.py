@@ -7,11 +7,11 @@ import re
 
 import pytest
 
+from macros.languages import PREFIX as LANGS
 from tests.search_support import Hit, clean, close_search, open_search, roadmap, search
 
 pytestmark = pytest.mark.browser
 
-LANGS = {"zh": "", "en": "en/"}
 
 
 def paths(hits: list[Hit]) -> list[str]:

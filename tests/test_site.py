@@ -12,10 +12,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ROOT, HTMLParser, build_site, data_urls
 
+from macros.languages import PREFIX as LANGS
 from macros.loader import load
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
-LANGS = {"zh": "", "en": "en/"}
 
 
 def pages(site: Path, lang: str) -> list[str]:

@@ -27,8 +27,12 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+
+from macros.languages import PREFIX  # noqa: E402
+
 CONFIG = HERE / "linkcheckerrc"
-LANGUAGE_ROOTS = ("", "en/")
+LANGUAGE_ROOTS = tuple(PREFIX.values())
 SKIPPED_BY_ROBOTS = "robots.txt"
 
 

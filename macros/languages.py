@@ -1,0 +1,40 @@
+"""The site's languages: the one table every other module reads.
+
+A language here is a build of its own (its MkDocs config, its folder inside the site, its search
+index). The first language is served at the site's root; the others live in a folder each.
+Adding a language is one entry here plus its strings in ``macros/ui/*.yaml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str
+    """Language code, as in the data (``Text.zh``) and in ``<html lang>``."""
+    name: str
+    """The language's own name, for the language selector."""
+    folder: str
+    """Folder inside the site (``""`` for the root language)."""
+    config: str
+    """MkDocs configuration file of this language's build."""
+
+    @property
+    def prefix(self) -> str:
+        """Site-relative address of the language's home: ``""`` or ``"en/"``."""
+        return f"{self.folder}/" if self.folder else ""
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language(code="zh", name="中文", folder="", config="mkdocs.yml"),
+    Language(code="en", name="English", folder="en", config="mkdocs.en.yml"),
+)
+CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
+"""Every language code, root language first."""
+PREFIX: dict[str, str] = {language.code: language.prefix for language in LANGUAGES}
+"""Language code → site-relative address of its home (``{"zh": "", "en": "en/"}``)."""
+BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
