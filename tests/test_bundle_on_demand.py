@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from quality_support import BUNDLE_STARTED, LANGS, PHONE
+from quality_support import BUNDLE_STARTED, PHONE
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

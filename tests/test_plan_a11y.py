@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from plan_support import LANGS, box, monday, t
+from plan_support import box, monday, t
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

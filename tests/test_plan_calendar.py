@@ -6,8 +6,10 @@ import datetime as dt
 
 import icalendar
 import pytest
-from plan_support import LANGS, ROADMAP, box, t, week_tasks
+from plan_support import ROADMAP, box, t, week_tasks
 from playwright.sync_api import expect
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -6,8 +6,10 @@ import datetime as dt
 import io
 
 import pytest
-from plan_support import INDEX, LANGS, ROADMAP, box, has, squash, t, week_tasks
+from plan_support import INDEX, ROADMAP, box, has, squash, t, week_tasks
 from pypdf import PdfReader
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

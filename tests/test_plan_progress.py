@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from plan_support import BOX, INDEX, KEY, LANGS, ROADMAP, all_task_ids, box, checked_ids, stored, t, week_tasks
+from plan_support import BOX, INDEX, KEY, ROADMAP, all_task_ids, box, checked_ids, stored, t, week_tasks
 from playwright.sync_api import expect
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

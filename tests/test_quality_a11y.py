@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from quality_support import LANGS, PAGE_TYPES
+from quality_support import PAGE_TYPES
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from quality_support import BUNDLE_STARTED, LANGS, PAGE_TYPES, PHONE
+from quality_support import BUNDLE_STARTED, PAGE_TYPES, PHONE
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import HTMLParser, build_site
-from quality_support import LANGS, ROADMAP, SITE_URL, html_pages
+from quality_support import ROADMAP, SITE_URL, html_pages
 
 from macros.crawl import language_url, robots_txt
 from macros.descriptions import LIMIT, Descriptions, shorten
+from macros.languages import PREFIX as LANGS
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

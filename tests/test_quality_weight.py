@@ -6,7 +6,9 @@ import gzip
 from urllib.parse import urlsplit
 
 import pytest
-from quality_support import LANGS, PAGE_TYPES
+from quality_support import PAGE_TYPES
+
+from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 
