@@ -5,7 +5,11 @@ PY := $(VENV)/bin/python
 DATA ?= data/roadmap.yaml
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test lint schema clean
+.PHONY: help serve build check test test-fast lint schema clean system
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -hE '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # Dependencies: requirements.in lists what we use (edit it); requirements.txt is the lock compiled
 # from it (exact versions + hashes; `make lock`). pip installs only files whose hash is in the lock.
@@ -39,26 +43,33 @@ check: $(STAMP) ## Validate the data file (make check DATA=path)
 schema: $(STAMP) ## Rewrite data/roadmap.schema.json from the model
 	$(PY) -m macros.schema
 
-lint: $(STAMP)
+lint: $(STAMP) ## Ruff over the whole repository
 	$(PY) -m ruff check .
 
-test: $(STAMP) ## Validate, lint and run all tests (real build, real browser)
-	$(PY) -m macros.check $(DATA)
-	$(PY) -m ruff check .
+# System pieces (Chromium, CJK fonts, Node.js): installed with apt-get where this user may, else named.
+system: $(STAMP) ## Install (or name) the system packages the browser tests need
+	$(PY) -m tests.prerequisites chromium cjk-fonts
+
+test: check lint system ## Validate the data, lint, then run every test (real build, real Chromium)
 	$(PY) -m pytest
 
-clean:
+test-fast: check lint ## Every test that needs no browser (for editors of the data)
+	$(PY) -m pytest -m "not browser"
+
+clean: ## Remove the built site and test caches
 	rm -rf site .pytest_cache
 
-# Quality budgets (issue 7). Lighthouse is the npm package pinned in package.json (12.x runs on Node 20);
+# Quality budgets. Lighthouse is the npm package pinned in package.json (12.x runs on Node 20);
 # `npm ci` installs exactly package-lock.json. Chromium is Debian's (CHROME_PATH, default: `chromium`).
 .PHONY: audit bench
 NPM_STAMP := node_modules/.installed
-$(NPM_STAMP): package.json package-lock.json
+$(NPM_STAMP): package.json package-lock.json | $(STAMP)
+	$(PY) -m tests.prerequisites node
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NPM_STAMP)
 
-audit: $(STAMP) $(NPM_STAMP) ## Lighthouse on home, courses, a course, the weekly plan, a stage (zh+en, mobile+desktop); fails below 0.95
+audit: $(STAMP) $(NPM_STAMP) ## Lighthouse on home, courses, a course, the weekly plan, a stage (zh+en, phone+desktop)
+	$(PY) -m tests.prerequisites chromium
 	$(PY) bench/audit.py
 
 bench: $(STAMP) ## Time the bilingual build with the real data and 10×, 100× generated data

@@ -34,6 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests import prerequisites  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, serve  # noqa: E402
 
 INSTITUTIONS = 25
@@ -124,9 +125,9 @@ def summary(values: list[float]) -> str:
 def measure(base_url: str, lang_prefix: str) -> None:
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = prerequisites.chromium_path()
     if not chromium:
-        sys.exit("Chromium not found: install Debian's `chromium` package or set CHROMIUM_PATH")
+        sys.exit("\n".join(prerequisites.ensure(["chromium"], may_install=False)))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from tests import prerequisites
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -81,21 +82,29 @@ def base_url(site: Path) -> Iterator[str]:
     server.shutdown()
 
 
-def chromium_path() -> str:
-    """Debian's Chromium: $CHROMIUM_PATH, else `chromium` on PATH; fail loudly when missing."""
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        pytest.fail("Chromium not found: install Debian's `chromium` package or set CHROMIUM_PATH", pytrace=False)
-    return path
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that opens the browser is marked ``browser`` (``make test-fast`` leaves them out)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
 def browser():
-    """A real headless Chromium driven by Playwright."""
+    """A real headless Chromium driven by Playwright, with the fonts the print tests read back.
+
+    A missing browser or font stops the run with the line that says what to install
+    (``make test`` installs them first, where it may).
+    """
     from playwright.sync_api import sync_playwright
 
+    problems = prerequisites.ensure(["chromium", "cjk-fonts"], may_install=False)
+    if problems:
+        pytest.exit("\n".join(problems), returncode=1)
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=prerequisites.chromium_path(), args=CHROMIUM_ARGS, env=prerequisites.browser_env(),
+        )
         yield instance
         instance.close()
 

@@ -30,6 +30,18 @@ def all_task_ids() -> list[str]:
     return list(dict.fromkeys(t.id for w in ROADMAP.weeks for t in INDEX.week_tasks(w)))
 
 
+def first_link(week_number: int, external: bool) -> str:
+    """Address of the first external resource, or id of the first course, linked from a week's tasks."""
+    for task in week_tasks(week_number):
+        for item_id in task.links:
+            item = INDEX.items[item_id]
+            if external and not hasattr(item, "code") and item.url:
+                return item.url
+            if not external and hasattr(item, "code"):
+                return item.id
+    raise AssertionError(f"week {week_number} links no {'external resource' if external else 'course'}")
+
+
 def t(key: str, lang: str, **values: object) -> str:
     return translate(key, lang, **values)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import icalendar
 import pytest
-from plan_support import ROADMAP, box, t, week_tasks
+from plan_support import ROADMAP, box, first_link, t, week_tasks
 from playwright.sync_api import expect
 
 from macros.languages import PREFIX as LANGS
@@ -50,7 +50,7 @@ def test_calendar_has_one_all_day_event_per_week(page, lang: str, tmp_path):
             assert f"{mark} {task.text[lang]}" in description.splitlines()
             assert task.text[lang] in description
         assert str(event["URL"]).endswith(f"weeks/?start={START}#week-{week.week}")
-    assert "https://jalammar.github.io/illustrated-transformer/" in str(found[0]["DESCRIPTION"])
+    assert first_link(1, external=True) in str(found[0]["DESCRIPTION"])
     assert str(found[1]["DESCRIPTION"]).splitlines()[1].startswith("☑ ")
 
 

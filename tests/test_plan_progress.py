@@ -10,22 +10,25 @@ from playwright.sync_api import expect
 
 from macros.languages import PREFIX as LANGS
 
+FIRST, SECOND, THIRD = all_task_ids()[:3]
+"""Three task ids of the plan, in page order."""
+
 pytestmark = pytest.mark.browser
 
 
 def test_tick_survives_reload_and_language_switch(page):
     page.goto("en/weeks/")
-    box(page, "w01-dl-basics").check()
-    assert stored(page)["done"] == {"w01-dl-basics": True}
+    box(page, FIRST).check()
+    assert stored(page)["done"] == {FIRST: True}
     page.reload()
-    expect(box(page, "w01-dl-basics")).to_be_checked()
-    expect(page.locator('li.rr-task[data-task="w01-dl-basics"]')).to_have_class("rr-task is-done")
+    expect(box(page, FIRST)).to_be_checked()
+    expect(page.locator(f'li.rr-task[data-task="{FIRST}"]')).to_have_class("rr-task is-done")
     page.goto("weeks/")  # the Chinese page: same origin, same storage
-    expect(box(page, "w01-dl-basics")).to_be_checked()
-    box(page, "w02-cs224n-l3-4").check()
-    box(page, "w01-dl-basics").uncheck()
+    expect(box(page, FIRST)).to_be_checked()
+    box(page, SECOND).check()
+    box(page, FIRST).uncheck()
     page.goto("en/weeks/")
-    assert checked_ids(page) == {"w02-cs224n-l3-4"}
+    assert checked_ids(page) == {SECOND}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -82,7 +85,7 @@ def test_every_box_is_labelled_by_its_task_and_works_from_the_keyboard(page):
 
 def test_export_reset_import_restores(page, tmp_path):
     page.goto("en/weeks/?start=2027-01-04")
-    chosen = ["w01-dl-basics", "w05-bert", all_task_ids()[-1]]
+    chosen = [FIRST, all_task_ids()[len(all_task_ids()) // 2], all_task_ids()[-1]]
     for task_id in chosen:
         box(page, task_id).check()
     with page.expect_download() as info:
@@ -112,10 +115,10 @@ def test_export_reset_import_restores(page, tmp_path):
 
 def test_reset_asks_first(page):
     page.goto("en/weeks/")
-    box(page, "w01-dl-basics").check()
+    box(page, FIRST).check()
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name=t("plan-tools.reset", "en")).click()
-    assert checked_ids(page) == {"w01-dl-basics"}
+    assert checked_ids(page) == {FIRST}
 
 
 @pytest.mark.parametrize("content", [
@@ -123,7 +126,7 @@ def test_reset_asks_first(page):
 ])
 def test_import_refuses_a_file_that_is_not_ours(page, tmp_path, content: str):
     page.goto("en/weeks/")
-    box(page, "w01-dl-basics").check()
+    box(page, FIRST).check()
     other = tmp_path / "other.json"
     other.write_text(content, encoding="utf-8")
     with page.expect_file_chooser() as chooser:
@@ -132,12 +135,12 @@ def test_import_refuses_a_file_that_is_not_ours(page, tmp_path, content: str):
     message = page.locator("#plan-message")
     expect(message).to_have_text(t("plan-js.import-bad", "en"))
     expect(message).to_have_class("rr-plan-message rr-plan-message--problem")
-    assert checked_ids(page) == {"w01-dl-basics"}
+    assert checked_ids(page) == {FIRST}
 
 
 @pytest.mark.parametrize("raw", [
-    "{not json", "null", "42", '"text"', '{"version": 99, "done": {"w01-dl-basics": true}}',
-    '{"version": 1, "done": "oops", "start": 5}', '{"version": 1, "done": {"<script>": true, "w01-dl-basics": 0}}',
+    "{not json", "null", "42", '"text"', json.dumps({"version": 99, "done": {FIRST: True}}),
+    '{"version": 1, "done": "oops", "start": 5}', json.dumps({"version": 1, "done": {"<script>": True, FIRST: 0}}),
 ])
 def test_corrupted_or_unknown_storage_is_ignored(page, raw: str):
     page.goto("en/weeks/")
@@ -145,8 +148,8 @@ def test_corrupted_or_unknown_storage_is_ignored(page, raw: str):
     page.reload()
     assert checked_ids(page) == set()
     expect(page.locator(".rr-plan-tools__body")).to_be_visible()
-    box(page, "w01-dl-basics").check()  # and the page keeps working, replacing the bad value
-    assert stored(page)["done"] == {"w01-dl-basics": True}
+    box(page, FIRST).check()  # and the page keeps working, replacing the bad value
+    assert stored(page)["done"] == {FIRST: True}
 
 
 def test_unreadable_storage_is_reported(page):
@@ -158,12 +161,12 @@ def test_unreadable_storage_is_reported(page):
 
 def test_older_list_format_is_migrated(page):
     page.goto("en/weeks/")
-    page.evaluate("key => localStorage.setItem(key, JSON.stringify(['w01-dl-basics', 'w02-cs224n-l3-4']))", KEY)
+    page.evaluate("([key, ids]) => localStorage.setItem(key, JSON.stringify(ids))", [KEY, [FIRST, SECOND]])
     page.reload()
-    assert checked_ids(page) == {"w01-dl-basics", "w02-cs224n-l3-4"}
-    box(page, "w03-cs224n-l5-6").check()
+    assert checked_ids(page) == {FIRST, SECOND}
+    box(page, THIRD).check()
     assert stored(page) == {"version": 1, "start": "", "done": {
-        "w01-dl-basics": True, "w02-cs224n-l3-4": True, "w03-cs224n-l5-6": True}}
+        FIRST: True, SECOND: True, THIRD: True}}
 
 
 def test_pages_without_plan_elements_run_the_script_quietly(page):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import jieba
 import pytest
 
 from macros.languages import PREFIX as LANGS
@@ -37,7 +38,7 @@ def test_each_language_has_its_own_index(site, lang):
     index = json.loads((site / LANGS[lang] / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [lang]
     locations = [doc["location"] for doc in index["docs"]]
-    assert "courses/cs224n/" in locations
+    assert {f"courses/{course.id}/" for course in roadmap()[0].courses} <= set(locations)
     # locations are relative to the language's own root: the zh index never points into /en/
     assert not any(loc.startswith(("en/", "/en/", "../")) for loc in locations)
 
@@ -48,8 +49,14 @@ def test_chinese_index_is_segmented(site):
     tokens: set[str] = set()
     for doc in index["docs"]:
         tokens.update(t.lower() for t in separator.split(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])))
-    for word in ("注意力", "微调", "对齐", "cs", "224n", "6.861", "11", "667", "rlhf", "lora"):
-        assert word in tokens, word
+    data, _ = roadmap()
+    for course in data.courses:  # course codes are indexed in their parts: CS224N → cs, 224n
+        for part in separator.split(course.code.lower()):
+            assert not part or part in tokens, (course.code, part)
+    for topic in data.topics:  # Chinese labels are indexed as words (jieba's)
+        label = re.sub(r"[（(].*", "", topic.label.zh).strip()
+        if re.fullmatch(r"[\u4e00-\u9fff]+", label):
+            assert label in tokens or all(w in tokens for w in jieba.cut_for_search(label)), label
     # English inside full-width brackets is split off: 多模态（Multimodality） yields "multimodality"
     assert "multimodality" in tokens
     assert not any(t.startswith("（") or t.endswith("）") for t in tokens)
@@ -70,17 +77,9 @@ def test_aliases_line_lists_every_spelling(read_page):
 
 # ---- a reader using the search box ---------------------------------------------------------------------------
 
-CODE_QUERIES = [
-    ("CS224N", "courses/cs224n/"),
-    ("cs224n", "courses/cs224n/"),
-    ("224n", "courses/cs224n/"),
-    ("CS 224N", "courses/cs224n/"),
-    ("6.861", "courses/mit-6861/"),
-    ("11-667", "courses/cmu-11-667/"),
-    ("cs336", "courses/cs336/"),
-    ("CS182", "courses/cs182/"),
-    ("11667", "courses/cmu-11-667/"),
-]
+def code_queries() -> list[tuple[str, str]]:
+    """Each course's code, as written and in lower case, with the page it must find first."""
+    return [(query, f"courses/{c.id}/") for c in roadmap()[0].courses for query in dict.fromkeys((c.code, c.code.lower()))]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -88,7 +87,7 @@ def test_course_codes_however_typed(page, base_url, lang):
     prefix = LANGS[lang]
     page.goto(prefix)
     open_search(page)
-    for query, target in CODE_QUERIES:
+    for query, target in code_queries():
         hits = search(page, query, base_url)
         assert first_page(hits) == prefix + target, (query, paths(hits)[:5])
         assert_one_language(hits, lang)
@@ -98,14 +97,10 @@ def test_course_codes_however_typed(page, base_url, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_instructors_and_topics(page, base_url, lang):
     prefix = LANGS[lang]
-    expected = {
-        "Percy Liang": "courses/cs336/",
-        "Manning": "courses/cs224n/",
-        "RLHF": "topics/#topic-rlhf",
-        "LoRA": "topics/#topic-peft-methods",
-        "Attention": "topics/#topic-attention",
-        "注意力": "topics/#topic-attention",
-    }
+    data, ix = roadmap()
+    expected = {c.instructors[0]: f"courses/{c.id}/" for c in reversed(data.courses) if c.instructors}
+    used = list(dict.fromkeys(t for c in data.courses for t in c.topics))
+    expected.update({ix.topics[t][lang]: f"topics/#topic-{t}" for t in used[:3]})
     page.goto(prefix + "courses/")
     open_search(page)
     for query, target in expected.items():
@@ -115,10 +110,11 @@ def test_instructors_and_topics(page, base_url, lang):
 
 
 def test_chinese_words_find_their_pages(page, base_url):
+    data, _ = roadmap()
+    chinese = [t for t in data.topics if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t.label.zh)]
     expected = {
-        "注意力": ["courses/cs224n/", "courses/cs182/", "topics/#topic-attention"],
-        "微调": ["stages/stage-training/", "topics/#topic-fine-tuning"],
-        "对齐": ["courses/cmu-11-667/", "courses/mit-6861/", "topics/#topic-alignment"],
+        t.label.zh: [f"topics/#topic-{t.id}", *(f"courses/{c.id}/" for c in data.courses if t.id in c.topics)]
+        for t in chinese[:3]
     }
     page.goto("")
     open_search(page)
@@ -141,12 +137,13 @@ def test_resources_are_found(page, base_url):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_task_lands_on_its_week(page, base_url, lang):
-    _, ix = roadmap()
-    week = ix.week_of_task["w08-deepspeed-colossalai"]
+    data, ix = roadmap()
+    task = next(t for w in data.weeks for t in ix.week_tasks(w) if not t.stage_task and t.links)
+    week = ix.week_of_task[task.id]
     prefix = LANGS[lang]
     page.goto(prefix + "weeks/")
     open_search(page)
-    hits = search(page, "ColossalAI", base_url)
+    hits = search(page, task.text[lang], base_url)
     target = f"{prefix}weeks/#week-{week}"
     hit = next((h for h in hits if h.path == target), None)
     assert hit is not None, paths(hits)
@@ -166,21 +163,22 @@ def test_other_language_is_not_in_results(page, base_url):
     for lang, prefix in LANGS.items():
         page.goto(prefix + "about/")
         open_search(page)
-        hits = search(page, "CS336", base_url)
+        hits = search(page, roadmap()[0].courses[-1].code, base_url)
         assert hits
         assert_one_language(hits, lang)
         close_search(page)
 
 
 def test_switch_language_on_a_course_page(page):
-    page.goto("courses/cs224n/")
+    course = roadmap()[0].courses[0]
+    page.goto(f"courses/{course.id}/")
     page.locator(".md-header .md-select").first.hover()
     page.locator('.md-select__link[hreflang="en"]').click()
-    page.wait_for_url("**/en/courses/cs224n/")
+    page.wait_for_url(f"**/en/courses/{course.id}/")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert "CS224N" in page.locator("h1").first.text_content()
+    assert course.code in page.locator("h1").first.text_content()
     page.locator(".md-header .md-select").first.hover()
     page.locator('.md-select__link[hreflang="zh"]').click()
-    page.wait_for_url(re.compile(r"/courses/cs224n/$"))
+    page.wait_for_url(re.compile(rf"/courses/{re.escape(course.id)}/$"))
     assert "/en/" not in page.url
     assert page.locator("html").get_attribute("lang").startswith("zh")
