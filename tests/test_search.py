@@ -79,7 +79,8 @@ def test_aliases_line_lists_every_spelling(read_page):
 
 def code_queries() -> list[tuple[str, str]]:
     """Each course's code, as written and in lower case, with the page it must find first."""
-    return [(query, f"courses/{c.id}/") for c in roadmap()[0].courses for query in dict.fromkeys((c.code, c.code.lower()))]
+    courses = roadmap()[0].courses
+    return [(query, f"courses/{c.id}/") for c in courses for query in dict.fromkeys((c.code, c.code.lower()))]
 
 
 @pytest.mark.parametrize("lang", LANGS)
