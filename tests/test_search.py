@@ -138,13 +138,13 @@ def test_resources_are_found(page, base_url):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_task_lands_on_its_week(page, base_url, lang):
-    data, ix = roadmap()
-    task = next(t for w in data.weeks for t in ix.week_tasks(w) if not t.stage_task and t.links)
-    week = ix.week_of_task[task.id]
+    data, _ix = roadmap()
+    chosen = data.weeks[len(data.weeks) // 2]  # a week's focus, as its heading shows it
+    week = chosen.week
     prefix = LANGS[lang]
     page.goto(prefix + "weeks/")
     open_search(page)
-    hits = search(page, task.text[lang], base_url)
+    hits = search(page, chosen.focus[lang], base_url)
     target = f"{prefix}weeks/#week-{week}"
     hit = next((h for h in hits if h.path == target), None)
     assert hit is not None, paths(hits)
