@@ -6,8 +6,11 @@ npm package pinned in package.json, Chromium from Debian via ``CHROME_PATH``)
 on the home page, the course list, one course page, the weekly plan and one
 stage page, in both languages, with the mobile and desktop presets. Prints the
 four category scores and the page weight, writes every JSON report to
-``bench/out/audit/``, and exits 1 when any score is below the budget (0.95). A performance
-score under budget is measured twice more and the median of the three counts.
+``bench/out/audit/``, and exits 1 when a deterministic budget is missed: an accessibility,
+best-practices or SEO score below 0.95, a layout shift above 0.1 or a page heavier than 300 KB.
+The performance score depends on the machine as much as on the page: a score under budget is
+measured twice more and the median of the three counts, and a median still under budget is a
+warning (``--strict-performance`` makes it fail, as on a quiet machine it should not happen).
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ from macros.languages import PREFIX  # noqa: E402
 from macros.loader import load  # noqa: E402
 
 BUDGET = 0.95
+MAX_LAYOUT_SHIFT = 0.1
+"""Cumulative layout shift a page may have (web.dev's "good")."""
+MAX_WEIGHT = 300 * 1024
+"""Bytes a page view may transfer (tests/test_quality_weight.py holds the same budget on the built files)."""
+TIMING = ("performance",)
+"""Categories whose score depends on the machine's speed."""
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PRESETS = ("mobile", "desktop")
 LANGS = PREFIX
@@ -139,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preset", choices=PRESETS, action="append", help="only these presets")
     parser.add_argument("--page", action="append", help="only these page labels (home, courses, …)")
     parser.add_argument("--category", choices=CATEGORIES, action="append", help="only these categories")
+    parser.add_argument("--strict-performance", action="store_true", help="a performance score under budget fails")
     args = parser.parse_args(argv)
     data = Path(os.environ.get("ROADMAP_DATA", ROOT / "data/roadmap.yaml"))
 
@@ -162,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     worst = 1.0
     problems: list[str] = []
+    failures: list[str] = []
+    warnings: list[str] = []
     try:
         for label, path in pages(data).items():
             if args.page and label not in args.page:
@@ -176,21 +188,31 @@ def main(argv: list[str] | None = None) -> int:
                     weight = f"{bytes_ / 1024:>5.0f} KB" if bytes_ is not None else "    -"
                     cells = " ".join(f"{scores[c]:>6.2f}" for c in categories)
                     print(f"{label:<9} {lang:<4} {preset:<7} {cells}  {weight}{note}", flush=True)
+                    where = f"{label}/{lang}/{preset}"
                     for category, score in scores.items():
                         worst = min(worst, score)
                         if score < 1:
                             lost = ", ".join(failing_audits(report, category)) or "metrics"
-                            problems.append(f"{label}/{lang}/{preset} {category} {score:.2f}: {lost}")
+                            problems.append(f"{where} {category} {score:.2f}: {lost}")
+                        if score < BUDGET:
+                            soft = category in TIMING and not args.strict_performance
+                            (warnings if soft else failures).append(f"{where} {category} {score:.2f} < {BUDGET:.2f}")
+                    shift = report["audits"].get("cumulative-layout-shift", {}).get("numericValue")
+                    if shift is not None and shift > MAX_LAYOUT_SHIFT:
+                        failures.append(f"{where} layout shift {shift:.3f} > {MAX_LAYOUT_SHIFT}")
+                    if bytes_ is not None and bytes_ > MAX_WEIGHT:
+                        failures.append(f"{where} weight {bytes_ / 1024:.0f} KB > {MAX_WEIGHT // 1024} KB")
     finally:
         server.shutdown()
     print(f"\n{len(problems)} score(s) below 1.00; lowest {worst:.2f}; budget {BUDGET:.2f}; "
           f"{time.perf_counter() - started:.0f} s")
     for line in problems:
         print("  " + line)
-    if worst < BUDGET:
-        print(f"FAIL: a score is below {BUDGET:.2f}", file=sys.stderr)
-        return 1
-    return 0
+    for line in warnings:
+        print(f"WARNING (machine-dependent, not failing): {line}", file=sys.stderr)
+    for line in failures:
+        print(f"FAIL: {line}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

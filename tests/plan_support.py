@@ -65,13 +65,17 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+"""Dashes a font may draw with one glyph, so that extraction reads one back as another (– as ‒)."""
+
+
 def squash(text: str) -> str:
     """Text without whitespace, NFKC-normalised, for comparing with text extracted from a PDF.
 
     Extraction breaks lines wherever the layout wraps, and a CJK font may map a character to its
-    look-alike Kangxi radical (一 → ⼀); NFKC folds those back.
+    look-alike Kangxi radical (一 → ⼀); NFKC folds those back. Dashes are read as one.
     """
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).translate(_DASHES)
 
 
 _RADICAL = "[\u2e80-\u2eff]"

@@ -14,6 +14,8 @@ PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
 """Browser-context options of a phone (Lighthouse's mobile screen)."""
 BUNDLE_STARTED = "window.component$ !== undefined"
 """True in a page once Material's bundle, loaded on the first interaction, has started."""
+SETTLED = "document.getAnimations().every(a => a.playState !== 'running' && a.playState !== 'pending')"
+"""True in a page once no CSS transition or animation runs: what a reader sees after a fade, not during it."""
 SITE_URL = "https://roadmap.example/"
 """The address the SEO build is made for (a reserved name: never resolved)."""
 
@@ -47,3 +49,23 @@ def html_pages(site: Path, lang: str) -> list[str]:
             continue
         found.append(rel)
     return found
+
+
+AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": [
+    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice",
+]}}
+
+
+def violations(page, context: dict | None = None) -> list[str]:
+    """axe's violations once the page's transitions have ended, one line per rule and element.
+
+    Colours measured mid-fade (the search overlay fades in) belong to no state a reader sees.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.wait_for_function(SETTLED)
+    results = Axe().run(page, context=context, options=AXE_OPTIONS)
+    return [
+        f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}"
+        for v in results.response["violations"] for node in v["nodes"]
+    ]

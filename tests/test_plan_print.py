@@ -89,7 +89,8 @@ def test_each_period_starts_a_new_printed_page(page, lang: str):
     for period in ROADMAP.periods:
         heading = f"{t('plan.week-range', lang, start=period.weeks.start, end=period.weeks.end)} · {period.title[lang]}"
         first_week = week_heading(lang, INDEX.weeks_of(period)[0])
-        where = next(n for n, text in enumerate(pages) if has(text, first_week))
+        where = next((n for n, text in enumerate(pages) if has(text, first_week)), None)
+        assert where is not None, f"{first_week!r} is on no printed page"
         assert has(pages[where], heading + period.content[lang])  # the period's heading, then its summary
         if period is not ROADMAP.periods[0]:  # … at the top of a fresh page
             assert has(squash(pages[where])[: len(squash(heading))], heading), (period.id, pages[where][:80])

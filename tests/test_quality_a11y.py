@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from quality_support import PAGE_TYPES, ROADMAP
+from quality_support import PAGE_TYPES, ROADMAP, violations
 
 from macros.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": [
-    "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice",
-]}}
-
-
-def violations(page) -> list[str]:
-    """axe's violations on the loaded page, one readable line per rule and element."""
-    results = AXE.run(page, options=OPTIONS)
-    return [
-        f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}"
-        for v in results.response["violations"] for node in v["nodes"]
-    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)

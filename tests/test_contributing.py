@@ -1,0 +1,97 @@
+"""The routine edits CONTRIBUTING.md describes, made on a copy of the live data: every check still passes.
+
+A contributor adds a course from the documented example, fixes a course's address and rewords a
+week task. The data check accepts the result, the site builds, shows the edits in both languages,
+and LinkChecker finds no broken link: nothing in the tests pins today's content.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, HTMLParser, build_site
+from test_links import check
+
+from macros.languages import PREFIX as LANGS
+from macros.loader import load
+
+DATA = ROOT / "data" / "roadmap.yaml"
+NEW_ADDRESS = "https://example.org/a-corrected-course-page/"
+NEW_WORDING = {"zh": "改写后的任务说明", "en": "A reworded task"}
+
+
+def documented_course() -> str:
+    """The YAML example of the "Add a course" section of data/README.md, as an editor copies it."""
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Add a course"):]
+    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+
+
+def edited_data(tmp_path: Path) -> tuple[Path, dict]:
+    """The live data with the three edits, written as an editor would (text edits, comments kept)."""
+    roadmap = load(DATA)
+    text = DATA.read_text(encoding="utf-8")
+    example = documented_course()
+    first_course, first_task = roadmap.courses[0], roadmap.weeks[0].tasks[0]
+    assert first_task.id, "the first task of week 1 is a week task of its own"
+    # 1. add a course: the example appended to courses:, before the next top-level key
+    courses_end = re.search(r"\n(?=[a-z_]+:\n)", text[text.index("\ncourses:\n") + 1:])
+    cut = text.index("\ncourses:\n") + 1 + courses_end.start()
+    text = text[:cut] + "\n" + example.rstrip("\n") + "\n" + text[cut:]
+    # 2. fix an address: the first course's url
+    old_url = f"    url: {first_course.url}\n"
+    assert old_url in text
+    text = text.replace(old_url, f"    url: {NEW_ADDRESS}\n", 1)
+    # 3. reword a task: the first task of week 1, in both languages
+    block = text.index(f"      - id: {first_task.id}\n")
+    for lang in ("zh", "en"):
+        line = f"          {lang}: {first_task.text[lang]}\n"
+        at = text.index(line, block)
+        text = text[:at] + f"          {lang}: {NEW_WORDING[lang]}\n" + text[at + len(line):]
+    data = tmp_path / "roadmap.yaml"
+    data.write_text(text, encoding="utf-8")
+    added = yaml.safe_load(example)[0]
+    return data, {"course": added, "course_id": first_course.id, "task_id": first_task.id}
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
+    tmp = tmp_path_factory.mktemp("contributing")
+    data, edits = edited_data(tmp)
+    out = tmp / "site"
+    result = build_site(out, env={"ROADMAP_DATA": str(data)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return data, out, edits
+
+
+def test_the_data_check_accepts_the_edits(edited):
+    data, _, _ = edited
+    result = subprocess.run([sys.executable, "-m", "macros.check", str(data)], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_site_shows_the_edits(edited, lang: str):
+    _, out, edits = edited
+    course = edits["course"]
+    page = HTMLParser((out / LANGS[lang] / f"courses/{course['id']}/index.html").read_text(encoding="utf-8"))
+    assert course["code"] in page.css_first("h1").text()
+    table = HTMLParser((out / LANGS[lang] / "courses/index.html").read_text(encoding="utf-8"))
+    assert table.css_first(f'tr[data-course="{course["id"]}"]') is not None
+    fixed = HTMLParser((out / LANGS[lang] / f"courses/{edits['course_id']}/index.html").read_text(encoding="utf-8"))
+    assert any(a.attributes.get("href") == NEW_ADDRESS for a in fixed.css("article a"))
+    weeks = HTMLParser((out / LANGS[lang] / "weeks/index.html").read_text(encoding="utf-8"))
+    task = weeks.css_first(f'li.rr-task[data-task="{edits["task_id"]}"]')
+    assert NEW_WORDING[lang] in task.text()
+
+
+def test_no_link_is_broken_after_the_edits(edited):
+    _, out, _ = edited
+    links, _ = check.check_site(out)
+    assert [link for link in links if link.broken] == []
