@@ -20,7 +20,7 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
-ALLOWED_WRITES = {("pages.yml", "deploy"): {"pages", "id-token"}}
+ALLOWED_WRITES = {("ci.yml", "deploy"): {"pages", "id-token"}}
 """(workflow, job) → the only scopes that job may write."""
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>[^@\s]+)@(?P<ref>\S+)(?P<rest>.*)$")
 
@@ -55,8 +55,8 @@ def workflows() -> dict[str, dict]:
     return {path.name: _load(path) for path in WORKFLOWS}
 
 
-def test_the_three_workflows_exist():
-    assert {path.name for path in WORKFLOWS} == {"ci.yml", "pages.yml", "links.yml"}
+def test_the_workflows_exist():
+    assert {path.name for path in WORKFLOWS} == {"ci.yml", "links.yml"}
 
 
 def test_workflows_and_dependabot_match_githubs_schemas():
@@ -128,24 +128,37 @@ def test_ci_runs_every_check_and_keeps_the_site(workflows):
     ci = workflows["ci.yml"]
     assert {"push", "pull_request"} <= set(ci["on"])
     scripts = "\n".join(_runs(ci))
-    for command in ("make install", "ruff check", "make test", "playwright install --with-deps chromium",
+    for command in ("make install", "make test", "playwright install --with-deps chromium",
                     "-m macros.site build", ".github/linkcheck/check.py site", "pip-audit"):
         assert command in scripts, command
+    assert "ruff" not in scripts, "ruff runs once, inside make test (its `lint` prerequisite)"
+    assert ci["env"]["RUFF_OUTPUT_FORMAT"] == "github"
     assert "site/" in [step["with"]["path"] for step in _using(ci, "actions/upload-artifact")]
     pythons = _using(ci, "actions/setup-python")
     assert pythons and all(step["with"]["cache"] == "pip" for step in pythons)
     assert all(step["with"]["cache-dependency-path"] == "requirements.txt" for step in pythons)
 
 
-def test_pages_deploys_main_with_the_official_actions_and_the_repos_own_address(workflows):
-    pages = workflows["pages.yml"]
-    assert pages["on"]["push"]["branches"] == ["main"]
-    uses = [step.get("uses", "").split("@")[0] for step in _steps(pages)]
-    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
-    build = next(step for step in _steps(pages) if "macros.site build" in step.get("run", ""))
-    assert build["env"]["SITE_URL"] == "${{ vars.SITE_URL || steps.pages.outputs.base_url }}"
-    deploy = pages["jobs"]["deploy"]
-    assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
+def test_pages_deploys_only_the_checked_build_of_main(workflows):
+    ci = workflows["ci.yml"]
+    steps = ci["jobs"]["test"]["steps"]
+
+    def index(predicate) -> int:
+        return next(n for n, step in enumerate(steps) if predicate(step))
+
+    tests = index(lambda step: step.get("run") == "make test")
+    build = index(lambda step: "macros.site build --out site" in step.get("run", ""))
+    links = index(lambda step: ".github/linkcheck/check.py site" in step.get("run", ""))
+    handed = index(lambda step: step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert tests < build < links < handed, "the deployed bytes are the build that was tested and link-checked"
+    assert steps[handed]["with"]["path"] == "site"
+    main_push = "${{ github.ref == 'refs/heads/main' && github.event_name != 'pull_request' }}"
+    assert steps[handed]["if"] == main_push
+    assert "vars.SITE_URL" in steps[build]["env"]["SITE_URL"]
+    deploy = ci["jobs"]["deploy"]
+    assert set(deploy["needs"]) == set(ci["jobs"]) - {"deploy"}, "deploy waits for every other job"
+    assert deploy["if"] == main_push and deploy["environment"]["name"] == "github-pages"
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
 
 def test_links_workflow_checks_external_addresses_weekly_and_on_demand(workflows):
@@ -209,4 +222,9 @@ def test_make_installs_the_lock_with_required_hashes_and_ci_uses_make():
     assert re.search(r"^install: \$\(STAMP\)", makefile, re.M)
     assert re.search(r"^lock:", makefile, re.M)
     run = (ROOT / ".ci/run").read_text(encoding="utf-8")
-    assert "chromium" in run and "fonts-noto-cjk" in run and re.search(r"^make test$", run, re.M)
+    assert re.search(r"^make test$", run, re.M)
+    # make test checks the data and lints first, then installs the system packages the browser tests need
+    test = re.search(r"^test: (.*?) ##", makefile, re.M)
+    assert test and test[1].split() == ["check", "lint", "system"]
+    system = re.search(r"^system:.*\n\t(.*)$", makefile, re.M)
+    assert system and "tests.prerequisites chromium cjk-fonts" in system[1]
