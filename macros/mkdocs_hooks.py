@@ -17,7 +17,7 @@ from macros.exports import DOWNLOADS
 from macros.i18n import translate
 from macros.languages import alternate_links
 from macros.mkdocs_adapter import language, roadmap_for
-from macros.pages import generated_pages, navigation
+from macros.pages import all_pages, navigation
 
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
@@ -51,9 +51,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """One page per course and stage, and the data downloads."""
+    """Every page of the registry (``macros/pages.py``), and the data downloads."""
     roadmap = roadmap_for(config)
-    for src, content in generated_pages(roadmap).items():
+    for src, content in all_pages(roadmap).items():
         files.append(File.generated(config, src, content=content))
     for path, write in DOWNLOADS.items():
         files.append(File.generated(config, path, content=write(roadmap)))

@@ -66,7 +66,7 @@ class Renderer:
             institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),
-            page_url=lambda key: url_of(PAGES[key]),
+            page_url=lambda key: PAGES[key].url,
         )
 
     def t(self, key: str, **values: object) -> str:
