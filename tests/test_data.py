@@ -170,7 +170,7 @@ BAD_CASES = {
     "week outside 1-24": (
         lambda: replace_once("  - week: 24\n", "  - week: 25\n"),
         lambda: f"data/roadmap.yaml:{line_of(TEXT, '  - week: 24')}: weeks[23].week: "
-                "Input should be less than or equal to 24 (got 25)",
+                "week 25 is after the plan's last week (24, from the periods)",
     ),
     "week repeated": (
         lambda: replace_once("  - week: 2\n", "  - week: 1\n"),
@@ -226,7 +226,7 @@ def test_missing_week_is_reported():
 
 def test_all_problems_are_reported_at_once():
     text = replace_once("    url: https://web.stanford.edu/class/cs224n/\n", "    url: javascript:x\n")
-    text = replace_once("  - week: 24\n", "  - week: 99\n", text)
+    text = replace_once("  - week: 24\n", "  - week: 0\n", text)
     text = replace_once("    code: CS224N\n", "    code: CS224N\n    colour: red\n", text)
     assert len(errors_for(text)) == 3
 
