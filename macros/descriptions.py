@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from macros.i18n import translate
 from macros.model import Roadmap
-from macros.pages import PAGES, course_src, stage_src
+from macros.pages import sources
 
 LIMIT = {"zh": 90, "en": 160}
 """Longest description, in characters: what search engines show without cutting."""
@@ -41,13 +41,14 @@ def _join(lang: str, head: str, items: Iterable[str]) -> str:
 
 
 class Descriptions:
-    """The meta descriptions of one roadmap in one language, by page source path."""
+    """The meta descriptions of one roadmap in one language, by page source path (see ``macros/pages.py``)."""
 
     def __init__(self, roadmap: Roadmap, lang: str) -> None:
         self.roadmap = roadmap
         self.lang = lang
-        self.courses = {course_src(c.id): c for c in roadmap.courses}
-        self.stages = {stage_src(s.id): s for s in roadmap.stages}
+        self.pages = sources(roadmap)
+        self.courses = {c.id: c for c in roadmap.courses}
+        self.stages = {s.id: s for s in roadmap.stages}
 
     def _t(self, key: str) -> str:
         return translate(key, self.lang)
@@ -70,23 +71,25 @@ class Descriptions:
             return None
         return _join(lang, self._t(f"page.{key}"), items[key]())
 
-    def _text(self, src: str) -> str | None:
+    def _text(self, key: str, item: str | None) -> str | None:
         lang, meta, sep = self.lang, self.roadmap.meta, self._t("description.separator")
-        if src == PAGES["home"]:
+        if key == "home":
             return meta.tagline[lang] + self._t("description.sentence") + meta.intro[lang]
-        if src == PAGES["about"]:
+        if key == "about":
             return meta.source[lang]
-        if course := self.courses.get(src):
+        if key == "course" and item:
+            course = self.courses[item]
             return translate(
                 "description.course", lang, code=course.code, title=course.title[lang],
                 institution=course.institution[lang], description=course.description[lang],
             )
-        if stage := self.stages.get(src):
+        if key == "stage" and item:
+            stage = self.stages[item]
             return stage.title[lang] + sep + stage.goal[lang]
-        key = next((key for key, path in PAGES.items() if path == src), None)
-        return self._list_page(key) if key else None
+        return self._list_page(key)
 
     def __call__(self, src: str) -> str | None:
         """The description of the page built from ``src``; ``None`` for a page the data does not describe."""
-        text = self._text(src)
+        found = self.pages.get(src)
+        text = self._text(*found) if found else None
         return shorten(text, self.lang) if text else None

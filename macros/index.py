@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from macros.model import LINKABLE, Course, Period, Resource, Roadmap, Stage, Task, Text, Week
+from macros.model import LINKABLE, Course, Period, Resource, Roadmap, Stage, Task, TaskRef, Text, Week
 
 Linkable = Course | Resource
 
@@ -86,11 +86,10 @@ class RoadmapIndex:
         """A week's tasks with stage-task references resolved."""
         views = []
         for task in week.tasks:
-            if task.ref:
+            if isinstance(task, TaskRef):
                 _, original = self.stage_tasks[task.ref]
                 views.append(WeekTaskView(original.id, original.text, original.links, True))
             else:
-                assert task.id is not None and task.text is not None, "guaranteed by cross_check"
                 views.append(WeekTaskView(task.id, task.text, task.links, False))
         return views
 

@@ -38,3 +38,15 @@ CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 PREFIX: dict[str, str] = {language.code: language.prefix for language in LANGUAGES}
 """Language code → site-relative address of its home (``{"zh": "", "en": "en/"}``)."""
 BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
+
+
+def alternate_links(code: str) -> list[dict[str, str]]:
+    """The language links of the ``code`` build (``extra.alternate``): each language's home, relative to its own.
+
+    From the root language: ``./`` and ``./en/``; from English: ``../`` and ``./``.
+    """
+    up = "../" * len(BY_CODE[code].folder.split("/")) if BY_CODE[code].folder else "./"
+    return [
+        {"name": other.name, "link": "./" if other.code == code else up + other.prefix, "lang": other.code}
+        for other in LANGUAGES
+    ]

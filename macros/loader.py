@@ -1,8 +1,10 @@
 """Load ``roadmap.yaml`` safely and turn every problem into one readable line.
 
 Each problem is reported as ``file:line: field.path: message``. YAML is read
-with the safe loader; anchors and aliases are refused before anything is
-built (so an alias bomb cannot expand), and so are duplicate keys.
+with the safe loader (libyaml's where installed); anchors and aliases are refused
+before anything is built (so an alias bomb cannot expand), and so are duplicate
+keys. Dates stay strings in YAML: the model parses them, so a bad date is a
+message with its line, not a crash.
 """
 
 from __future__ import annotations
@@ -14,9 +16,20 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from macros.model import Path, Roadmap, cross_check
+from macros.model import ID_PATTERN, ID_RULE, Path, Roadmap, cross_check, data_path
 
 MAX_BYTES = 5_000_000
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, in C where libyaml is installed, without YAML's implicit timestamps."""
+
+
+YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True)
@@ -76,18 +89,30 @@ def _message(error: dict[str, Any]) -> str:
         return "must not be empty"
     if kind == "too_short":
         return "must not be empty"
-    if kind == "string_pattern_mismatch":
-        return f"{error['input']!r} is not a valid id (lower-case letters, digits, '-' and '.')"
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
+        return f"{error['input']!r} is not a valid id ({ID_RULE})"
+    if kind.startswith("date_"):
+        return f"{error['input']!r} is not a date (YYYY-MM-DD)"
     message = error["msg"].removeprefix("Value error, ")
     if kind in ("value_error", "assertion_error"):
         return message
     return f"{message} (got {error['input']!r})" if not isinstance(error["input"], dict | list) else message
 
 
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Line and wording of a syntax error, in PyYAML's words (libyaml's are terser): parsed again in Python."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as python_exc:
+        exc = python_exc
+    mark = exc.problem_mark or exc.context_mark
+    return (mark.line + 1 if mark else 1), str(exc.problem or exc.context)
+
+
 def _structural_problems(text: str) -> list[tuple[int, str]]:
     """Anchors, aliases and duplicate keys, found without building anything."""
     problems = []
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=YamlLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             problems.append((event.start_mark.line + 1, "YAML anchors and aliases are not allowed"))
             break
@@ -128,17 +153,20 @@ def parse(raw: bytes, file: str) -> Roadmap:
         structural = _structural_problems(text)
         if structural:
             raise RoadmapError([DataError(file, line, "", msg) for line, msg in structural])
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        if root is None:
-            raise fail(1, "file is empty")
-        duplicates = _duplicate_keys(root)
-        if duplicates:
-            raise RoadmapError([DataError(file, line, "", msg) for line, msg in duplicates])
-        document = yaml.safe_load(text)
+        loader = YamlLoader(text)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                raise fail(1, "file is empty")
+            duplicates = _duplicate_keys(root)
+            if duplicates:
+                raise RoadmapError([DataError(file, line, "", msg) for line, msg in duplicates])
+            document = loader.construct_document(root)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise fail(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+        line, problem = _syntax_error(text, exc)
+        raise fail(line, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise fail(1, f"YAML error: {exc}") from None
     if not isinstance(document, dict):
@@ -147,8 +175,8 @@ def parse(raw: bytes, file: str) -> Roadmap:
         roadmap = Roadmap.model_validate(document)
     except ValidationError as exc:
         raise RoadmapError(sorted(
-            (DataError(file, _line_of(root, err["loc"]), field_name(err["loc"]), _message(err))
-             for err in exc.errors()),
+            (DataError(file, _line_of(root, loc), field_name(loc), _message(err))
+             for err in exc.errors() for loc in [data_path(err["loc"])]),
             key=lambda e: e.line,
         )) from None
     problems = cross_check(roadmap)

@@ -14,23 +14,46 @@ from mkdocs.structure.pages import Page
 from macros.crawl import is_root_site, language_url, robots_txt
 from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
+from macros.i18n import translate
+from macros.languages import alternate_links
 from macros.mkdocs_adapter import language, roadmap_for
-from macros.pages import generated_pages, navigation
+from macros.pages import all_pages, navigation
 
 MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 
-@event_priority(100)  # before the macros plugin reads the data
+SEARCH_PLUGIN = "material/search"
+
+
+def configure_language(config: MkDocsConfig, lang: str) -> None:
+    """The settings that follow from the build's language, so each is written once.
+
+    The language links (``extra.alternate``) come from ``macros/languages.py``; the palette toggles' names
+    from ``palette.toggle.<scheme>`` in ``macros/ui/site.yaml``; the search language is the build's.
+    """
+    config.extra["alternate"] = alternate_links(lang)
+    for option in config.theme["palette"]:
+        if option.get("toggle"):
+            option["toggle"]["name"] = translate(f"palette.toggle.{option['scheme']}", lang)
+    search = config.plugins.get(SEARCH_PLUGIN)
+    if search is None:
+        raise PluginError(f"the {SEARCH_PLUGIN} plugin is not configured")
+    search.config.lang = [lang]
+
+
+@event_priority(100)  # before the macros and search plugins read the config
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Stop on bad data before anything is written; build the translated navigation."""
-    config.nav = navigation(roadmap_for(config), language(config))
+    """Stop on bad data before anything is written; set the language's settings and translated navigation."""
+    lang = language(config)
+    configure_language(config, lang)
+    config.nav = navigation(roadmap_for(config), lang)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """One page per course and stage, and the data downloads."""
+    """Every page of the registry (``macros/pages.py``), and the data downloads."""
     roadmap = roadmap_for(config)
-    for src, content in generated_pages(roadmap).items():
+    for src, content in all_pages(roadmap).items():
         files.append(File.generated(config, src, content=content))
     for path, write in DOWNLOADS.items():
         files.append(File.generated(config, path, content=write(roadmap)))

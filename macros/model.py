@@ -8,21 +8,40 @@ bad file reports everything at once.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+)
 
 Path = tuple[str | int, ...]
 """Location of a value in the data, e.g. ``("courses", 3, "url")``."""
 
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""What an id is: lowercase letters and digits in words joined by single hyphens (``cs224n``, ``week-1``).
+
+Ids are storage keys (a reader's ticks are kept by task id), so the plan script drops stored ids that do
+not match: it receives this same pattern in the plan's settings."""
+ID_RULE = "lowercase letters, digits and single hyphens, e.g. 'cs224n' or 'mit-6861'"
+"""The pattern in words, for error messages."""
+
 Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$", max_length=80),
-    Field(description="Stable, language-independent id: lower-case letters, digits, '-' and '.'."),
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description=f"Stable, language-independent id: {ID_RULE}."),
 ]
 
 
@@ -34,6 +53,16 @@ def _http_url(value: str) -> str:
 
 
 Url = Annotated[str, AfterValidator(_http_url), Field(description="Absolute http:// or https:// address.")]
+
+
+def _iso_date(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` (quoted or not) or a date: no number read as seconds since 1970."""
+    if isinstance(value, datetime.date) or (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        return value
+    raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
+
+
+Date = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 
 class Record(BaseModel):
@@ -71,9 +100,9 @@ class Meta(Record):
     intro: Text
     audience: Text
     source: Text = Field(description="Where the roadmap comes from.")
-    source_date: str = Field(description="Date of the original roadmap (YYYY-MM-DD).")
-    source_updated: str = Field(description="Last modification of the original roadmap (YYYY-MM-DD).")
-    facts_checked: str = Field(description="Date the course facts were checked (YYYY-MM-DD).")
+    source_date: Date = Field(description="Date of the original roadmap (YYYY-MM-DD).")
+    source_updated: Date = Field(description="Last modification of the original roadmap (YYYY-MM-DD).")
+    facts_checked: Date = Field(description="Date the course facts were checked (YYYY-MM-DD).")
     approach_note: Text = Field(description="Note under the four-phase approach.")
 
 
@@ -184,17 +213,49 @@ class Stage(Record):
     tasks: list[Task] = Field(min_length=1)
 
 
-class WeekTask(Record):
-    """A task of a week: either new (``id`` and ``text``) or a stage task by ``ref``."""
+class NewTask(Record):
+    """A task of a week that belongs to the week only."""
 
-    id: Id | None = None
-    text: Text | None = None
+    id: Id
+    text: Text
     links: list[Id] = []
-    ref: Id | None = None
+
+    @property
+    def ref(self) -> None:
+        """A new task refers to no stage task."""
+        return None
+
+
+class TaskRef(Record):
+    """A task of a week that schedules a stage's task, by its id."""
+
+    ref: Id = Field(description="Id of a stage task.")
+
+
+def _task_kind(value: Any) -> str:
+    """Which kind of week task ``value`` is: one with ``ref`` is a :class:`TaskRef`."""
+    if isinstance(value, dict):
+        return "task-ref" if "ref" in value else "new-task"
+    return "task-ref" if isinstance(value, TaskRef) else "new-task"
+
+
+WeekTask = Annotated[
+    Annotated[NewTask, Tag("new-task")] | Annotated[TaskRef, Tag("task-ref")],
+    Discriminator(_task_kind),
+]
+"""A task of a week: either new (``id``, ``text``, ``links``) or a stage task by ``ref``."""
+
+UNION_TAGS = frozenset({"new-task", "task-ref"})
+"""Tags of the model's unions: pydantic puts them in an error's location, where the data has no such key."""
+
+
+def data_path(location: tuple[str | int, ...]) -> Path:
+    """An error's location in the data: pydantic's ``loc`` without union tags."""
+    return tuple(part for part in location if part not in UNION_TAGS)
 
 
 class Week(Record):
-    week: int = Field(ge=1, le=24)
+    week: int = Field(ge=1, description="Week number; the periods say how many weeks the plan has.")
     period: Id
     focus: Text
     tasks: list[WeekTask] = Field(min_length=1)
@@ -236,6 +297,11 @@ class Roadmap(Record):
     directions: list[Direction]
     people: list[Person]
 
+    @property
+    def week_count(self) -> int:
+        """How many weeks the plan has: the last period's end."""
+        return max(period.weeks.end for period in self.periods)
+
 
 # --- checks that span records -------------------------------------------------
 
@@ -256,7 +322,7 @@ def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
             yield ("stages", s, "tasks", t, "id"), task.id
     for w, week in enumerate(data.weeks):
         for t, task in enumerate(week.tasks):
-            if task.id is not None:
+            if isinstance(task, NewTask):
                 yield ("weeks", w, "tasks", t, "id"), task.id
 
 
@@ -304,14 +370,11 @@ def _check_refs(data: Roadmap) -> Iterator[Problem]:
             yield ("weeks", w, "period"), f"unknown period {week.period!r}"
         for t, task in enumerate(week.tasks):
             path = ("weeks", w, "tasks", t)
-            if task.ref is not None:
-                if task.id is not None or task.text is not None or task.links:
-                    yield path, "a task with 'ref' takes no 'id', 'text' or 'links'"
-                elif task.ref not in stage_tasks:
+            if isinstance(task, TaskRef):
+                if task.ref not in stage_tasks:
                     yield (*path, "ref"), f"unknown stage task {task.ref!r}"
-            elif task.id is None or task.text is None:
-                yield path, "a task needs 'id' and 'text' (or 'ref' to a stage task)"
-            yield from refs((*path, "links"), task.links, linkable, "link target")
+            else:
+                yield from refs((*path, "links"), task.links, linkable, "link target")
 
 
 def _check_weeks(data: Roadmap) -> Iterator[Problem]:
@@ -332,6 +395,9 @@ def _check_weeks(data: Roadmap) -> Iterator[Problem]:
         if week.week in seen:
             yield ("weeks", w, "week"), f"week {week.week} is listed twice"
         seen.add(week.week)
+        if week.week > total:
+            yield ("weeks", w, "week"), f"week {week.week} is after the plan's last week ({total}, from the periods)"
+            continue
         span = ranges.get(week.period)
         if span and not span.start <= week.week <= span.end:
             yield ("weeks", w, "week"), (
@@ -340,7 +406,7 @@ def _check_weeks(data: Roadmap) -> Iterator[Problem]:
     missing = sorted(set(range(1, total + 1)) - seen)
     if missing:
         yield ("weeks",), "missing weeks: " + ", ".join(map(str, missing))
-    scheduled = {t.ref for w in data.weeks for t in w.tasks if t.ref}
+    scheduled = {t.ref for w in data.weeks for t in w.tasks if isinstance(t, TaskRef)}
     for s, stage in enumerate(data.stages):
         for t, task in enumerate(stage.tasks):
             if task.id not in scheduled:

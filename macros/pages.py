@@ -1,4 +1,8 @@
-"""The site's page structure: which pages exist, which are generated, the navigation.
+"""The site's pages: the one registry of which pages exist, their sources, templates and titles.
+
+Every page is generated from this registry (``docs/`` holds no pages): a page of :data:`PAGES` is
+one template rendered once; an :data:`ITEM_PAGES` kind is one template rendered per item of the data
+(a course, a stage). The macros, the meta descriptions and the tests read the same registry.
 
 Kept free of MkDocs types: the navigation is the plain list-of-mappings shape that
 ``mkdocs.yml`` (and Zensical) read.
@@ -6,25 +10,13 @@ Kept free of MkDocs types: the navigation is the plain list-of-mappings shape th
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from macros.i18n import translate
 from macros.index import RoadmapIndex
 from macros.model import Roadmap
-
-PAGES = {
-    "home": "index.md",
-    "courses": "courses/index.md",
-    "path": "path.md",
-    "plan": "plan.md",
-    "stages": "stages/index.md",
-    "weeks": "weeks.md",
-    "books": "books.md",
-    "directions": "directions.md",
-    "people": "people.md",
-    "keeping-up": "keeping-up.md",
-    "topics": "topics.md",
-    "about": "about.md",
-}
-"""Hand-written thin pages in ``docs/``, by key."""
 
 
 def url_of(src: str) -> str:
@@ -35,19 +27,135 @@ def url_of(src: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
+@dataclass(frozen=True)
+class Page:
+    """A page rendered once from ``templates/<template>.md.j2``."""
+
+    key: str
+    """Name of the page (``keeping-up``), used by templates' ``page_url``."""
+    src: str
+    """Source path inside the docs folder (``keeping-up.md``)."""
+
+    @property
+    def template(self) -> str:
+        return self.key
+
+    @property
+    def title(self) -> str:
+        """Key of its title among the interface strings."""
+        return f"page.{self.key}"
+
+    @property
+    def macro(self) -> str:
+        """Name of the page macro (a Python identifier)."""
+        return self.key.replace("-", "_")
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src)
+
+    def source(self) -> str:
+        """The page's Markdown source: one macro call."""
+        return f"{{{{ {self.macro}() }}}}\n"
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    """A kind of page rendered once per item of the data, in the folder of its list page."""
+
+    key: str
+    """Name of the kind (``course``); the template is ``<key>.md.j2``, taking ``<key>_id``."""
+    index: str
+    """Key of the list page whose folder holds these pages (``courses``)."""
+    ids: Callable[[Roadmap], list[str]]
+    """The items' ids, in the data's order."""
+
+    @property
+    def template(self) -> str:
+        return self.key
+
+    @property
+    def macro(self) -> str:
+        return f"{self.key}_page"
+
+    @property
+    def param(self) -> str:
+        """Name of the template's id parameter (``course_id``)."""
+        return f"{self.key}_id"
+
+    def src(self, item_id: str) -> str:
+        return f"{posixpath.dirname(PAGES[self.index].src)}/{item_id}.md"
+
+    def source(self, item_id: str) -> str:
+        return f"{{{{ {self.macro}({item_id!r}) }}}}\n"
+
+
+PAGES: dict[str, Page] = {page.key: page for page in (
+    Page("home", "index.md"),
+    Page("courses", "courses/index.md"),
+    Page("path", "path.md"),
+    Page("plan", "plan.md"),
+    Page("stages", "stages/index.md"),
+    Page("weeks", "weeks.md"),
+    Page("books", "books.md"),
+    Page("directions", "directions.md"),
+    Page("people", "people.md"),
+    Page("keeping-up", "keeping-up.md"),
+    Page("topics", "topics.md"),
+    Page("about", "about.md"),
+)}
+"""Pages rendered once, by key."""
+
+ITEM_PAGES: dict[str, ItemPage] = {kind.key: kind for kind in (
+    ItemPage("course", "courses", lambda roadmap: [c.id for c in roadmap.courses]),
+    ItemPage("stage", "stages", lambda roadmap: [s.id for s in roadmap.stages]),
+)}
+"""Pages rendered once per item, by kind."""
+
+
 def course_src(course_id: str) -> str:
-    return f"courses/{course_id}.md"
+    return ITEM_PAGES["course"].src(course_id)
 
 
 def stage_src(stage_id: str) -> str:
-    return f"stages/{stage_id}.md"
+    return ITEM_PAGES["stage"].src(stage_id)
 
 
-def generated_pages(roadmap: Roadmap) -> dict[str, str]:
-    """One page per course and per stage: source path → page source (a macro call)."""
-    pages = {course_src(c.id): f"{{{{ course_page({c.id!r}) }}}}\n" for c in roadmap.courses}
-    pages.update({stage_src(s.id): f"{{{{ stage_page({s.id!r}) }}}}\n" for s in roadmap.stages})
+def _walk_order(src: str) -> tuple[tuple[str, ...], bool, str]:
+    """Where a folder walk puts ``src``: a folder's files before its subfolders, ``index.md`` first."""
+    *folders, name = src.split("/")
+    return tuple(folders), name != "index.md", name
+
+
+def all_pages(roadmap: Roadmap) -> dict[str, str]:
+    """Every page of the site: source path → page source (a macro call).
+
+    Pages of :data:`PAGES` come in the order a walk of a docs folder holding them would give, then the
+    item pages (the order of the search index).
+    """
+    pages = {page.src: page.source() for page in sorted(PAGES.values(), key=lambda page: _walk_order(page.src))}
+    for kind in ITEM_PAGES.values():
+        pages.update({kind.src(item): kind.source(item) for item in kind.ids(roadmap)})
     return pages
+
+
+def sources(roadmap: Roadmap) -> dict[str, tuple[str, str | None]]:
+    """Which page each source path is: ``{"about.md": ("about", None), "courses/cs224n.md": ("course", "cs224n")}``."""
+    found: dict[str, tuple[str, str | None]] = {page.src: (page.key, None) for page in PAGES.values()}
+    for kind in ITEM_PAGES.values():
+        found.update({kind.src(item): (kind.key, item) for item in kind.ids(roadmap)})
+    return found
+
+
+def examples(roadmap: Roadmap) -> dict[str, str]:
+    """One address of every kind of page (the first item for item pages), each after its list page."""
+    found: dict[str, str] = {}
+    for page in PAGES.values():
+        found[page.key] = page.url
+        for kind in ITEM_PAGES.values():
+            if kind.index == page.key and (ids := kind.ids(roadmap)):
+                found[kind.key] = url_of(kind.src(ids[0]))
+    return found
 
 
 def _courses_by_institution(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
@@ -62,24 +170,23 @@ def _courses_by_institution(roadmap: Roadmap, lang: str) -> list[dict[str, objec
 def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
     """The navigation tree in ``lang``."""
 
-    def t(key: str) -> str:
-        return translate(key, lang)
+    def entry(key: str) -> dict[str, object]:
+        return {translate(PAGES[key].title, lang): PAGES[key].src}
+
+    def section(key: str, children: list[dict[str, object]]) -> dict[str, object]:
+        return {translate(PAGES[key].title, lang): [PAGES[key].src, *children]}
 
     return [
-        {t("page.home"): PAGES["home"]},
-        {t("page.courses"): [PAGES["courses"], *_courses_by_institution(roadmap, lang)]},
-        {t("page.path"): PAGES["path"]},
-        {t("page.plan-section"): [
-            {t("page.plan"): PAGES["plan"]},
-            {t("page.weeks"): PAGES["weeks"]},
-            {t("page.stages"): [PAGES["stages"], *({s.title[lang]: stage_src(s.id)} for s in roadmap.stages)]},
+        entry("home"),
+        section("courses", _courses_by_institution(roadmap, lang)),
+        entry("path"),
+        {translate("page.plan-section", lang): [
+            entry("plan"),
+            entry("weeks"),
+            section("stages", [{s.title[lang]: stage_src(s.id)} for s in roadmap.stages]),
         ]},
-        {t("page.more"): [
-            {t("page.books"): PAGES["books"]},
-            {t("page.directions"): PAGES["directions"]},
-            {t("page.people"): PAGES["people"]},
-            {t("page.keeping-up"): PAGES["keeping-up"]},
-            {t("page.topics"): PAGES["topics"]},
+        {translate("page.more", lang): [
+            entry(key) for key in ("books", "directions", "people", "keeping-up", "topics")
         ]},
-        {t("page.about"): PAGES["about"]},
+        entry("about"),
     ]

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key
-from macros.model import Course, Roadmap, Text
+from macros.model import ID_PATTERN, Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -61,12 +61,12 @@ class Renderer:
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
         self.env.globals.update(
-            rm=roadmap, ix=self.index, lang=lang, t=self.t,
+            rm=roadmap, ix=self.index, lang=lang, t=self.t, id_pattern=ID_PATTERN,
             is_course=lambda item: isinstance(item, Course),
             institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),
-            page_url=lambda key: url_of(PAGES[key]),
+            page_url=lambda key: PAGES[key].url,
         )
 
     def t(self, key: str, **values: object) -> str:

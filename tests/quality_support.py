@@ -8,6 +8,7 @@ from conftest import ROOT
 
 from macros.languages import PREFIX as LANGS
 from macros.loader import load
+from macros.pages import examples
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
@@ -19,22 +20,7 @@ SETTLED = "document.getAnimations().every(a => a.playState !== 'running' && a.pl
 SITE_URL = "https://roadmap.example/"
 """The address the SEO build is made for (a reserved name: never resolved)."""
 
-PAGE_TYPES = {
-    "home": "",
-    "courses": "courses/",
-    "course": f"courses/{ROADMAP.courses[0].id}/",
-    "path": "path/",
-    "plan": "plan/",
-    "stages": "stages/",
-    "stage": f"stages/{ROADMAP.stages[0].id}/",
-    "weeks": "weeks/",
-    "books": "books/",
-    "directions": "directions/",
-    "people": "people/",
-    "keeping-up": "keeping-up/",
-    "topics": "topics/",
-    "about": "about/",
-}
+PAGE_TYPES = examples(ROADMAP)
 """One page of every kind the site has, by label (addresses inside one language)."""
 
 

@@ -232,8 +232,7 @@ def test_a_macro_error_fails_the_build(tmp_path: Path):
 
 def test_a_warning_fails_the_strict_build(tmp_path: Path):
     project = project_copy(tmp_path)
-    with (project / "docs" / "books.md").open("a", encoding="utf-8") as page:
-        page.write("\n[broken](no-such-page.md)\n")
+    (project / "docs" / "extra.md").write_text("[broken](no-such-page.md)\n", encoding="utf-8")
     result = build_site(tmp_path / "site", project)
     assert result.returncode == 1
     assert "no-such-page.md" in result.stderr and "strict" in result.stderr

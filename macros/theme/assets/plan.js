@@ -34,6 +34,8 @@
   const range = (a, b) => FMT().formatRange(new Date(a), new Date(b));
   const day = (t) => FMT().format(new Date(t));
 
+  /* a task id is a data id (the model's ID_PATTERN, handed over in the config); without a config, keep ids */
+  const validId = (id) => !config.idPattern || new RegExp(config.idPattern).test(id);
   /* storage: {version: 1, start, done: {id: true}}; version 0 was a bare list of ids */
   function clean(raw) {
     if (Array.isArray(raw)) raw = { version: 1, done: raw };
@@ -41,7 +43,7 @@
     const d = raw.done && typeof raw.done === "object" ? raw.done : {};
     const done = {};
     (Array.isArray(d) ? d : Object.keys(d).filter((k) => d[k])).forEach((id) => {
-      if (typeof id === "string" && /^[a-z0-9][a-z0-9-]*$/.test(id)) done[id] = true;
+      if (typeof id === "string" && validId(id)) done[id] = true;
     });
     return { version: 1, start: parseDate(raw.start) === null ? "" : raw.start, done };
   }

@@ -1,0 +1,52 @@
+"""The page registry (macros/pages.py): every page has its template and title, and is built once."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+from macros.i18n import strings
+from macros.loader import load
+from macros.pages import ITEM_PAGES, PAGES, all_pages, examples, navigation, sources
+
+ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+TEMPLATES = ROOT / "macros" / "templates"
+
+
+def test_every_page_has_its_template_and_title_and_every_template_a_page():
+    kinds = [*PAGES.values(), *ITEM_PAGES.values()]
+    for kind in kinds:
+        assert (TEMPLATES / f"{kind.template}.md.j2").is_file(), kind.key
+    for page in PAGES.values():
+        assert page.title in strings(), page.key
+    used = {f"{kind.template}.md.j2" for kind in kinds}
+    assert {t.name for t in TEMPLATES.glob("*.md.j2")} == used
+
+
+def test_docs_folder_holds_no_pages():
+    assert sorted(p.name for p in (ROOT / "docs").rglob("*") if p.is_file()) == ["README.md"]
+
+
+def test_every_page_is_generated_once_and_is_in_the_navigation():
+    pages = all_pages(ROADMAP)
+    assert set(pages) == set(sources(ROADMAP))
+    assert len(pages) == len(PAGES) + len(ROADMAP.courses) + len(ROADMAP.stages)
+    assert pages["keeping-up.md"] == "{{ keeping_up() }}\n"
+    assert pages[f"courses/{ROADMAP.courses[0].id}.md"] == f"{{{{ course_page('{ROADMAP.courses[0].id}') }}}}\n"
+
+    def leaves(tree: object) -> list[str]:
+        if isinstance(tree, str):
+            return [tree]
+        if isinstance(tree, dict):
+            return [leaf for value in tree.values() for leaf in leaves(value)]
+        return [leaf for value in tree for leaf in leaves(value)]  # type: ignore[attr-defined]
+
+    for lang in ("zh", "en"):
+        listed = leaves(navigation(ROADMAP, lang))
+        assert sorted(listed) == sorted(pages), lang
+
+
+def test_examples_name_one_address_per_kind():
+    found = examples(ROADMAP)
+    assert set(found) == set(PAGES) | set(ITEM_PAGES)
+    assert found["home"] == "" and found["keeping-up"] == "keeping-up/"
+    assert found["course"] == f"courses/{ROADMAP.courses[0].id}/"
