@@ -18,8 +18,9 @@ from markupsafe import Markup
 
 from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key
-from macros.model import ID_PATTERN, Course, Roadmap, Text
+from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
+from macros.views import finder_options, item_label, plan_config, separators, week_range, week_title
 
 TEMPLATES = Path(__file__).with_name("templates")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -61,8 +62,13 @@ class Renderer:
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
         self.env.globals.update(
-            rm=roadmap, ix=self.index, lang=lang, t=self.t, id_pattern=ID_PATTERN,
+            rm=roadmap, ix=self.index, lang=lang, t=self.t, sep=separators(lang),
             is_course=lambda item: isinstance(item, Course),
+            week_range=lambda weeks, open_end=False: week_range(weeks, lang, open_end),
+            week_title=lambda week: week_title(week, lang),
+            item_label=lambda item: item_label(item, lang),
+            finder_options=lambda: finder_options(self.index, lang),
+            plan_config=lambda with_weeks=False: plan_config(self.index, lang, with_weeks),
             institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),

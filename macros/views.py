@@ -1,0 +1,124 @@
+"""What the page templates show, computed in Python: option lists, labels, the plan script's settings.
+
+Templates only format. Every function takes the :class:`~macros.index.RoadmapIndex` (or a record)
+and a language, and returns plain values; the values are escaped when a template prints them.
+Punctuation comes from the interface strings (``sep.*`` in ``macros/ui/site.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from macros.i18n import strings, translate
+from macros.index import Linkable, RoadmapIndex
+from macros.model import ID_PATTERN, Course, Level, Week, Weeks
+
+PLAN_JS_PREFIX = "plan-js."
+"""Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
+
+
+@dataclass(frozen=True)
+class Separators:
+    """A language's punctuation between parts of a line."""
+
+    list: str
+    """Between the items of a list of titles (``、`` in Chinese)."""
+    names: str
+    """Between names and numbers written in Latin script."""
+    dot: str
+    """Between a code and a title, a week and its focus."""
+    dash: str
+    """Before a side note."""
+    label: str
+    """After a label, before its value (``：`` in Chinese)."""
+    title: str
+    """Between a course's code and its title in a heading."""
+
+
+def separators(lang: str) -> Separators:
+    """The punctuation of ``lang``."""
+    return Separators(**{name: translate(f"sep.{name}", lang) for name in Separators.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a ``<select>``."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FinderOptions:
+    """The course finder's filters: only values at least one course has, in the data's order."""
+
+    institutions: list[Option]
+    topics: list[Option]
+    stages: list[Option]
+    levels: list[Option]
+
+
+def week_range(weeks: Weeks, lang: str, open_end: bool = False) -> str:
+    """``Weeks 4–6``, ``Week 3`` or ``From week 18``, in ``lang``."""
+    if open_end:
+        return translate("plan.week-range-open", lang, start=weeks.start)
+    if weeks.start == weeks.end:
+        return translate("plan.week", lang, n=weeks.start)
+    return translate("plan.week-range", lang, start=weeks.start, end=weeks.end)
+
+
+def item_label(item: Linkable, lang: str) -> str:
+    """How a linked record is named: ``CS224N · title`` for a course, its title otherwise."""
+    if isinstance(item, Course):
+        return item.code + separators(lang).dot + item.title[lang]
+    return item.title[lang]
+
+
+def week_title(week: Week, lang: str) -> str:
+    """``Week 3 · focus``."""
+    return translate("plan.week", lang, n=week.week) + separators(lang).dot + week.focus[lang]
+
+
+def finder_options(index: RoadmapIndex, lang: str) -> FinderOptions:
+    """The options of the course finder's selects."""
+    courses = index.roadmap.courses
+    topics = {topic for course in courses for topic in course.topics}
+    stages = {stage.id for course in courses if (used := index.usage.get(course.id)) for stage in used.stages}
+    levels = {course.level for course in courses}
+    dot = separators(lang).dot
+    return FinderOptions(
+        institutions=[Option(key, index.institution_label(key, lang)) for key in index.institutions],
+        topics=[Option(t.id, t.label[lang]) for t in index.roadmap.topics if t.id in topics],
+        stages=[Option(s.id, s.title[lang] + dot + week_range(s.weeks, lang))
+                for s in index.roadmap.stages if s.id in stages],
+        levels=[Option(level.value, translate(f"level.{level.value}", lang)) for level in Level if level in levels],
+    )
+
+
+def plan_config(index: RoadmapIndex, lang: str, with_weeks: bool = False) -> dict[str, Any]:
+    """Settings of ``plan.js``: its strings, the id rule of stored ticks and, for the calendar, the weeks."""
+    config: dict[str, Any] = {
+        "title": index.roadmap.meta.title[lang],
+        "strings": {key.removeprefix(PLAN_JS_PREFIX): translate(key, lang)
+                    for key in strings() if key.startswith(PLAN_JS_PREFIX)},
+        "idPattern": ID_PATTERN,
+    }
+    if with_weeks:
+        config["weeks"] = [
+            {
+                "week": week.week,
+                "title": week_title(week, lang),
+                "tasks": [
+                    {
+                        "id": task.id,
+                        "text": task.text[lang],
+                        "links": [{"label": item_label(index.items[i], lang), "url": index.items[i].url}
+                                  for i in task.links],
+                    }
+                    for task in index.week_tasks(week)
+                ],
+            }
+            for week in index.roadmap.weeks
+        ]
+    return config

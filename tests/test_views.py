@@ -1,0 +1,81 @@
+"""View functions (macros/views.py): what templates show, computed from a small roadmap."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_model_rules import MINIMAL, load
+
+from macros.i18n import strings
+from macros.index import RoadmapIndex
+from macros.model import ID_PATTERN, Level
+from macros.views import (
+    Option,
+    finder_options,
+    item_label,
+    plan_config,
+    separators,
+    week_range,
+    week_title,
+)
+
+SECOND_COURSE = """\
+  - id: mit-6861
+    code: "6.861"
+    title: {zh: 量化, en: Quantitative NLP}
+    institution: {zh: 麻省理工学院 (CSAIL), en: MIT (CSAIL)}
+    offering: {zh: 2024 秋, en: Fall 2024}
+    url: https://example.org/6861/
+    videos: {public: false}
+    description: {zh: 描述, en: Description}
+    level: advanced
+"""
+
+
+@pytest.fixture(scope="module")
+def index() -> RoadmapIndex:
+    text = MINIMAL.replace("self_study: []", SECOND_COURSE + "self_study: []")
+    read = "        text: {zh: 读, en: Read}\n"
+    text = text.replace(read, read + "        links: [cs224n]\n")
+    return RoadmapIndex(load(text))
+
+
+def test_separators_come_from_the_interface_strings():
+    assert separators("zh").list == "、" and separators("en").list == ", "
+    assert separators("zh").label == "：" and separators("en").label == ": "
+    assert {key.removeprefix("sep.") for key in strings() if key.startswith("sep.")} == set(
+        separators("en").__dataclass_fields__)
+
+
+def test_week_range_and_titles(index: RoadmapIndex):
+    period = index.roadmap.periods[0]
+    assert week_range(period.weeks, "en") == "Weeks 1–2"
+    assert week_range(period.weeks, "en", open_end=True) == "Week 1 onwards"
+    assert week_range(index.roadmap.stages[0].weeks, "zh") == "第 1–2 周"
+    assert week_title(index.roadmap.weeks[1], "en") == "Week 2 · Go on"
+    assert item_label(index.items["cs224n"], "en") == "CS224N · NLP with deep learning"
+
+
+def test_finder_options_list_only_what_courses_have_in_the_datas_order(index: RoadmapIndex):
+    options = finder_options(index, "en")
+    assert options.institutions == [Option("stanford", "Stanford"), Option("mit", "MIT (CSAIL)")]
+    assert options.topics == [Option("nlp", "NLP")]
+    assert options.stages == [Option("stage-one", "Stage one · Weeks 1–2")]
+    assert [o.value for o in options.levels] == ["intro", "advanced"]
+    assert [o.value for o in options.levels] == [lv.value for lv in Level if lv.value in ("intro", "advanced")]
+    assert finder_options(index, "zh").levels[0].label == "入门"
+
+
+def test_plan_config_carries_the_strings_the_id_rule_and_the_weeks(index: RoadmapIndex):
+    config = plan_config(index, "en")
+    assert config["idPattern"] == ID_PATTERN and re.fullmatch(config["idPattern"], "w2-write")
+    assert config["strings"]["this-week"] == "This week"
+    assert set(config["strings"]) == {k.removeprefix("plan-js.") for k in strings() if k.startswith("plan-js.")}
+    assert "weeks" not in config
+    weeks = plan_config(index, "en", with_weeks=True)["weeks"]
+    assert [w["week"] for w in weeks] == [1, 2]
+    assert weeks[0] == {"week": 1, "title": "Week 1 · Start", "tasks": [
+        {"id": "s1-read", "text": "Read", "links": [
+            {"label": "CS224N · NLP with deep learning", "url": "https://example.org/cs224n/"}]},
+    ]}
