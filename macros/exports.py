@@ -11,7 +11,7 @@ from macros.model import Roadmap
 
 CSV_COLUMNS = (
     "id", "code", "title_zh", "title_en", "institution_zh", "institution_en", "offering_en",
-    "instructors", "level", "url", "videos_public", "videos_url", "topics", "stages",
+    "instructors", "level", "url", "videos", "videos_url", "topics", "stages", "checked", "sources", "unverified_en",
 )
 
 
@@ -30,8 +30,10 @@ def courses_csv(roadmap: Roadmap) -> str:
         used = index.usage.get(c.id)
         writer.writerow([
             c.id, c.code, c.title.zh, c.title.en, c.institution.zh, c.institution.en, c.offering.en,
-            "; ".join(c.instructors), c.level.value, c.url, "yes" if c.videos.public else "no",
+            "; ".join(c.instructors), c.level.value, c.url, c.videos.access,
             c.videos.url or "", " ".join(c.topics), " ".join(s.id for s in used.stages) if used else "",
+            c.checked.isoformat(), " ".join(source.url for source in c.sources),
+            c.unverified.en if c.unverified else "",
         ])
     return out.getvalue()
 

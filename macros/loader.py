@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from macros import glossary
 from macros.model import ID_PATTERN, ID_RULE, Path, Roadmap, cross_check, data_path
 
 MAX_BYTES = 5_000_000
@@ -179,7 +180,7 @@ def parse(raw: bytes, file: str) -> Roadmap:
              for err in exc.errors() for loc in [data_path(err["loc"])]),
             key=lambda e: e.line,
         )) from None
-    problems = cross_check(roadmap)
+    problems = [*cross_check(roadmap), *glossary.problems(roadmap)]
     if problems:
         raise RoadmapError(sorted(
             (DataError(file, _line_of(root, p), field_name(p), msg) for p, msg in problems),

@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    model_validator,
 )
 
 Path = tuple[str | int, ...]
@@ -100,10 +101,27 @@ class Meta(Record):
     intro: Text
     audience: Text
     source: Text = Field(description="Where the roadmap comes from.")
+    source_url: Url | None = Field(default=None, description="Address of the original roadmap, where public.")
     source_date: Date = Field(description="Date of the original roadmap (YYYY-MM-DD).")
     source_updated: Date = Field(description="Last modification of the original roadmap (YYYY-MM-DD).")
-    facts_checked: Date = Field(description="Date the course facts were checked (YYYY-MM-DD).")
+    courses_intro: Text = Field(description="The roadmap's heading of its course list.")
+    community_intro: Text = Field(description="The roadmap's heading of what else to follow.")
     approach_note: Text = Field(description="Note under the four-phase approach.")
+
+
+class Source(Record):
+    """An address a record's facts were checked against."""
+
+    url: Url
+    label: Text | None = Field(default=None, description="What the page is, e.g. 'the official course page'.")
+
+
+class Sourced(Record):
+    """A record that states facts: where they come from, when they were checked, what stays unconfirmed."""
+
+    sources: list[Source] = Field(min_length=1, description="Pages the facts were checked against.")
+    checked: Date = Field(description="When the facts were last checked against the sources (YYYY-MM-DD).")
+    unverified: Text | None = Field(default=None, description="What could not be confirmed, and why.")
 
 
 class Topic(Record):
@@ -133,12 +151,14 @@ class Phase(Record):
 
 
 class Videos(Record):
-    public: bool = Field(description="Whether the lectures can be watched without a login.")
+    access: Literal["public", "login", "unknown"] = Field(
+        description="Whether the lectures can be watched by anyone, need a login, or could not be confirmed.",
+    )
     url: Url | None = None
     note: Text | None = None
 
 
-class Course(Record):
+class Course(Sourced):
     id: Id
     code: Str = Field(description="Course number as the institution writes it, e.g. CS224N.")
     aliases: list[Str] = Field(default=[], description="Other ways people type the code, for search.")
@@ -156,10 +176,13 @@ class Course(Record):
     editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
 
 
-ResourceKind = Literal["paper", "article", "video", "course", "book", "tool", "repo", "site", "tutorial"]
+ResourceKind = Literal["article", "video", "course", "book", "tool", "repo", "site", "tutorial"]
+ArxivId = Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{4,5}$"), Field(description="e.g. 2203.02155")]
 
 
-class Resource(Record):
+class Resource(Sourced):
+    """A resource that is not a paper: an article, video, course, book, tool, repository, site or tutorial."""
+
     id: Id
     kind: ResourceKind
     title: Text
@@ -171,6 +194,42 @@ class Resource(Record):
     status: Literal["active", "archived", "unverified"] = "active"
     more_links: list[Link] = []
     editor_note: Text | None = None
+
+
+class Paper(Sourced):
+    """A paper or technical report: who wrote it, when, where it appeared, and its address."""
+
+    id: Id
+    kind: Literal["paper"]
+    title: Text = Field(description="The paper's own title in `en`; `zh` may add a Chinese gloss.")
+    authors: list[Str] = Field(min_length=1, description="As the paper lists them; long lists end with 'et al.'.")
+    year: int = Field(ge=1900, le=2100)
+    venue: Str | None = Field(default=None, description="Where it was published, e.g. 'NeurIPS 2022'.")
+    arxiv: ArxivId | None = None
+    url: Url
+    note: Text | None = None
+    topics: list[Id] = []
+    status: Literal["active", "archived", "unverified"] = "active"
+    more_links: list[Link] = []
+    editor_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _venue_or_arxiv(self) -> Paper:
+        if not self.venue and not self.arxiv:
+            raise ValueError("a paper needs a venue or an arxiv id")
+        return self
+
+
+def _resource_kind(value: Any) -> str:
+    kind = value.get("kind") if isinstance(value, dict) else getattr(value, "kind", None)
+    return "paper" if kind == "paper" else "resource"
+
+
+AnyResource = Annotated[
+    Annotated[Paper, Tag("paper")] | Annotated[Resource, Tag("resource")],
+    Discriminator(_resource_kind),
+]
+"""A linkable resource: a typed paper, or any other kind."""
 
 
 class PathStep(Record):
@@ -210,6 +269,7 @@ class Stage(Record):
     weeks: Weeks
     goal: Text
     resources: list[Mention] = []
+    directions: list[Id] = Field(default=[], description="Research directions the stage turns to, by id.")
     tasks: list[Task] = Field(min_length=1)
 
 
@@ -245,7 +305,7 @@ WeekTask = Annotated[
 ]
 """A task of a week: either new (``id``, ``text``, ``links``) or a stage task by ``ref``."""
 
-UNION_TAGS = frozenset({"new-task", "task-ref"})
+UNION_TAGS = frozenset({"new-task", "task-ref", "paper", "resource"})
 """Tags of the model's unions: pydantic puts them in an error's location, where the data has no such key."""
 
 
@@ -270,13 +330,23 @@ class Direction(Record):
     links: list[Id] = []
 
 
-class Person(Record):
+class Person(Sourced):
     id: Id
     kind: Literal["person", "lab"]
     name: Str
     affiliation: Text | None = None
     focus: Text
-    url: Url | None = None
+    url: Url
+
+
+class Term(Record):
+    """A glossary entry: the one way each language writes a term, and the spellings to avoid."""
+
+    id: Id
+    zh: Str | None = Field(default=None, description="How Chinese text writes the term.")
+    en: Str | None = Field(default=None, description="How English text writes the term.")
+    avoid_zh: list[Str] = Field(default=[], description="Spellings Chinese text must not use.")
+    avoid_en: list[Str] = Field(default=[], description="Spellings English text must not use.")
 
 
 class Roadmap(Record):
@@ -288,14 +358,15 @@ class Roadmap(Record):
     approach: list[Phase] = Field(min_length=1)
     courses: list[Course] = Field(min_length=1)
     self_study: list[PathStep]
-    resources: list[Resource]
-    books: list[Resource]
-    community: list[Resource]
+    resources: list[AnyResource]
+    books: list[AnyResource]
+    community: list[AnyResource]
     periods: list[Period] = Field(min_length=1)
     stages: list[Stage] = Field(min_length=1)
     weeks: list[Week] = Field(min_length=1)
     directions: list[Direction]
     people: list[Person]
+    glossary: list[Term] = []
 
     @property
     def week_count(self) -> int:
@@ -362,6 +433,7 @@ def _check_refs(data: Roadmap) -> Iterator[Problem]:
             yield from refs(("stages", s, "resources", m, "links"), mention.links, linkable, "link target")
         for t, task in enumerate(stage.tasks):
             yield from refs(("stages", s, "tasks", t, "links"), task.links, linkable, "link target")
+        yield from refs(("stages", s, "directions"), stage.directions, {d.id for d in data.directions}, "direction")
     for p, period in enumerate(data.periods):
         if period.stage not in stages:
             yield ("periods", p, "stage"), f"unknown stage {period.stage!r}"

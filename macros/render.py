@@ -20,7 +20,17 @@ from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
-from macros.views import finder_options, item_label, plan_config, separators, week_range, week_title
+from macros.views import (
+    byline,
+    check_dates,
+    finder_options,
+    item_label,
+    plan_config,
+    separators,
+    source_links,
+    week_range,
+    week_title,
+)
 
 TEMPLATES = Path(__file__).with_name("templates")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -67,6 +77,9 @@ class Renderer:
             week_range=lambda weeks, open_end=False: week_range(weeks, lang, open_end),
             week_title=lambda week: week_title(week, lang),
             item_label=lambda item: item_label(item, lang),
+            byline=lambda item: byline(item, lang),
+            source_links=lambda record: source_links(record, lang),
+            check_dates=lambda: check_dates(roadmap),
             finder_options=lambda: finder_options(self.index, lang),
             plan_config=lambda with_weeks=False: plan_config(self.index, lang, with_weeks),
             institution_key=institution_key,

@@ -7,12 +7,14 @@ Punctuation comes from the interface strings (``sep.*`` in ``macros/ui/site.yaml
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from macros.i18n import strings, translate
 from macros.index import Linkable, RoadmapIndex
-from macros.model import ID_PATTERN, Course, Level, Week, Weeks
+from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -122,3 +124,50 @@ def plan_config(index: RoadmapIndex, lang: str, with_weeks: bool = False) -> dic
             for week in index.roadmap.weeks
         ]
     return config
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """One source a record's facts were checked against, as a page shows it."""
+
+    url: str
+    label: str
+
+
+def source_links(record: Sourced, lang: str) -> list[SourceLink]:
+    """A record's sources, labelled by the data, else "the page itself" (its own address) or host and path."""
+    links = []
+    for source in record.sources:
+        if source.label:
+            label = source.label[lang]
+        elif source.url == getattr(record, "url", None):
+            label = translate("provenance.self", lang)
+        else:
+            parts = urlsplit(source.url)
+            label = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+        links.append(SourceLink(source.url, label))
+    return links
+
+
+def byline(item: Linkable, lang: str) -> str:
+    """Who made a resource and when: ``Ouyang, Wu, Jiang, et al. · 2022 · NeurIPS 2022 · arXiv 2203.02155``."""
+    sep = separators(lang)
+    if isinstance(item, Paper):
+        parts = [sep.names.join(item.authors), str(item.year)]
+        parts += [item.venue] if item.venue else []
+        parts += [f"arXiv {item.arxiv}"] if item.arxiv else []
+        return sep.dot.join(parts)
+    if isinstance(item, Course):
+        return ""
+    return sep.names.join(str(part) for part in (item.authors, item.year) if part)
+
+
+def sourced_records(roadmap: Roadmap) -> list[Sourced]:
+    """Every record that states facts and says where they come from."""
+    return [*roadmap.courses, *roadmap.resources, *roadmap.books, *roadmap.community, *roadmap.people]
+
+
+def check_dates(roadmap: Roadmap) -> tuple[datetime.date, datetime.date]:
+    """The oldest and the newest check date of the data's facts."""
+    dates = [record.checked for record in sourced_records(roadmap)]
+    return min(dates), max(dates)

@@ -116,3 +116,11 @@ def test_corrections_stay_corrected():
     for course_id, names in WRONG_INSTRUCTORS.items():
         if course_id in courses:
             assert not set(names) & set(courses[course_id].instructors), course_id
+
+
+def test_chinese_interface_strings_use_full_width_colons():
+    from macros.glossary import ASCII_COLON_BY_CHINESE
+    from macros.i18n import strings
+
+    bad = {key: value["zh"] for key, value in strings().items() if ASCII_COLON_BY_CHINESE.search(value["zh"])}
+    assert bad == {}

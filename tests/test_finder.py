@@ -86,7 +86,7 @@ def test_full_table_without_javascript(read_page, lang):
         assert row["data-topics"].split() == course.topics
         used = ix.usage.get(course.id)
         assert row["data-stages"].split() == ([s.id for s in used.stages] if used else [])
-        assert row["data-videos"] == ("public" if course.videos.public else "login")
+        assert row["data-videos"] == course.videos.access
         assert row["data-level"] == course.level.value
 
 

@@ -20,7 +20,8 @@ meta:
   source: {zh: 来源, en: Source}
   source_date: "2024-12-31"
   source_updated: "2025-06-28"
-  facts_checked: "2026-11-29"
+  courses_intro: {zh: 课程, en: Courses}
+  community_intro: {zh: 社区, en: Community}
   approach_note: {zh: 注, en: Note}
 topics:
   - id: nlp
@@ -39,10 +40,12 @@ courses:
     institution: {zh: 斯坦福, en: Stanford}
     offering: {zh: 2024 冬, en: Winter 2024}
     url: https://example.org/cs224n/
-    videos: {public: true}
+    videos: {access: public}
     description: {zh: 描述, en: Description}
     topics: [nlp]
     level: intro
+    sources: [{url: https://example.org/cs224n/}]
+    checked: 2026-11-30
 self_study: []
 resources: []
 books: []

@@ -161,10 +161,13 @@ NEW_COURSE = """
     offering: {zh: 2027 春, en: Spring 2027}
     instructors: ["Ada <b>Lovelace</b>"]
     url: https://example.org/xss-101?a=1&b=2
-    videos: {public: false}
+    videos: {access: unknown}
     description: {zh: "描述 & <i>斜体</i>", en: "Description & <i>italics</i>"}
     topics: [transformer]
     level: advanced
+    sources: [{url: "https://example.org/xss-101?a=1&b=2", label: {zh: "<b>来源</b>", en: "<b>source</b>"}}]
+    checked: 2026-11-30
+    unverified: {zh: "<i>未核实</i>", en: "<i>unverified</i>"}
 """
 
 
@@ -198,6 +201,9 @@ def test_a_course_added_to_the_data_appears_everywhere_escaped(tmp_path: Path):
         assert not [s for s in doc.css("script") if "alert(1)" in (s.text() or "")]
         assert article.css("b") == [] and article.css("i") == []
         assert "Ada <b>Lovelace</b>" in article.text()
+        assert "<b>source</b>" in article.text() or "<b>来源</b>" in article.text()  # source labels, escaped
+        assert translate("course.videos.unknown", lang) in article.text()  # unchecked is never "login required"
+        assert translate("course.videos.login", lang) not in article.text()
         assert any(a.attributes.get("href") == "https://example.org/xss-101?a=1&b=2" for a in article.css("a"))
         nav = doc.css_first("nav.md-nav--primary")
         assert any(a.attributes.get("href") in ("./", ".") for a in nav.css("a")) or "XSS101" in nav.text()

@@ -27,9 +27,11 @@ SECOND_COURSE = """\
     institution: {zh: 麻省理工学院 (CSAIL), en: MIT (CSAIL)}
     offering: {zh: 2024 秋, en: Fall 2024}
     url: https://example.org/6861/
-    videos: {public: false}
+    videos: {access: login}
     description: {zh: 描述, en: Description}
     level: advanced
+    sources: [{url: https://example.org/6861/}]
+    checked: 2026-11-30
 """
 
 

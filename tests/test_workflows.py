@@ -168,7 +168,9 @@ def test_links_workflow_checks_external_addresses_weekly_and_on_demand(workflows
     assert len(cron) == 5 and cron[2:4] == ["*", "*"] and cron[4] != "*", "once a week"
     scripts = "\n".join(_runs(links))
     assert ".github/linkcheck/check.py site --extern --report link-report.md" in scripts
-    assert [step["with"]["path"] for step in _using(links, "actions/upload-artifact")] == ["link-report.md"]
+    assert [step["with"]["path"].split() for step in _using(links, "actions/upload-artifact")] == [
+        ["link-report.md", "stale-facts.md"]]
+    assert "-m macros.staleness --markdown" in scripts, "the weekly report lists facts checked over 12 months ago"
 
 
 def test_dependabot_keeps_the_lock_and_the_actions_current():
