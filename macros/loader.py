@@ -196,3 +196,25 @@ def load(path: str | FsPath) -> Roadmap:
     except OSError as exc:
         raise RoadmapError([DataError(str(path), 1, "", f"cannot read: {exc.strerror}")]) from None
     return parse(raw, str(path))
+
+
+_loaded: dict[str, tuple[tuple[int, int], Roadmap]] = {}
+
+
+def load_once(path: str | FsPath) -> Roadmap:
+    """:func:`load`, remembered while the file keeps its size and modification time.
+
+    One process checks the data and builds both languages: the file is parsed and validated once
+    (the model is immutable, so every build can share it), and again only after it changes.
+    """
+    try:
+        stat = FsPath(path).stat()
+    except OSError:
+        return load(path)  # which reports the problem
+    key, stamp = str(FsPath(path).resolve()), (stat.st_mtime_ns, stat.st_size)
+    remembered = _loaded.get(key)
+    if remembered and remembered[0] == stamp:
+        return remembered[1]
+    roadmap = load(path)
+    _loaded[key] = (stamp, roadmap)
+    return roadmap

@@ -15,6 +15,7 @@ from macros.crawl import is_root_site, language_url, robots_txt
 from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
 from macros.i18n import translate
+from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, navigation
@@ -64,11 +65,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Globals for the theme: ``language_url`` and ``material_bundle``.
+    """Globals for the theme: ``language_url`` and ``material_bundle``; the shared template cache.
 
     ``language_url`` gives the same page in another language; ``material_bundle`` is the address of Material's
     JavaScript bundle, whose name carries a hash that changes with each Material release.
     """
+    env.bytecode_cache = SHARED  # the theme's templates compile once for both languages
     env.globals["language_url"] = language_url
     bundles = [f.src_uri for f in files if MATERIAL_BUNDLE.fullmatch(f.src_uri)]
     if len(bundles) != 1:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key
+from macros.jinja_cache import SHARED
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 from macros.views import finder_options, item_label, plan_config, separators, week_range, week_title
@@ -58,6 +59,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a renderer lives for one build
+            bytecode_cache=SHARED,  # both languages' builds compile each template once
         )
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
