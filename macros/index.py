@@ -11,7 +11,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from macros.model import LINKABLE, Course, Period, Resource, Roadmap, Stage, Task, TaskRef, Text, Week
+from macros.model import (
+    LINKABLE,
+    Course,
+    PathStep,
+    Period,
+    Priority,
+    Resource,
+    Roadmap,
+    Stage,
+    Task,
+    TaskRef,
+    Text,
+    Week,
+)
 
 Linkable = Course | Resource
 
@@ -69,6 +82,14 @@ class RoadmapIndex:
     def institution_label(self, key: str, lang: str) -> str:
         """The shortest way the data names an institution (``UC Berkeley`` over its RDI variant)."""
         return min((course.institution[lang] for course in self.institutions[key]), key=len)
+
+    @cached_property
+    def priorities(self) -> dict[str, Priority]:
+        return {priority.id: priority for priority in self.roadmap.priorities}
+
+    @cached_property
+    def path_steps(self) -> dict[str, PathStep]:
+        return {step.id: step for step in self.roadmap.self_study}
 
     @cached_property
     def stage_tasks(self) -> dict[str, tuple[Stage, Task]]:

@@ -21,7 +21,17 @@ from macros.index import RoadmapIndex, institution_key
 from macros.jinja_cache import SHARED
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
-from macros.views import finder_options, item_label, plan_config, separators, week_range, week_title
+from macros.views import (
+    finder_options,
+    finder_text,
+    item_label,
+    other_languages,
+    plan_config,
+    separators,
+    topic_items,
+    week_range,
+    week_title,
+)
 
 TEMPLATES = Path(__file__).with_name("templates")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
@@ -71,6 +81,9 @@ class Renderer:
             week_title=lambda week: week_title(week, lang),
             item_label=lambda item: item_label(item, lang),
             finder_options=lambda: finder_options(self.index, lang),
+            finder_text=lambda course: finder_text(course, self.index),
+            other_languages=other_languages(lang),
+            topic_items=lambda topic_id: topic_items(self.index, topic_id),
             plan_config=lambda with_weeks=False: plan_config(self.index, lang, with_weeks),
             institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),
