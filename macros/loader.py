@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from macros.model import ID_PATTERN, ID_RULE, Path, Roadmap, cross_check, data_path
+from macros.model import ID_PATTERN, ID_RULE, WEEK_TASK_ERROR, Path, Roadmap, cross_check, data_path
 
 MAX_BYTES = 5_000_000
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -91,6 +91,10 @@ def _message(error: dict[str, Any]) -> str:
         return "must not be empty"
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
         return f"{error['input']!r} is not a valid id ({ID_RULE})"
+    if kind == WEEK_TASK_ERROR:
+        return f"{error['msg']} (got {error['input']!r})"
+    if kind == "model_type":
+        return f"must be a mapping of fields (got {error['input']!r})"
     if kind.startswith("date_"):
         return f"{error['input']!r} is not a date (YYYY-MM-DD)"
     message = error["msg"].removeprefix("Value error, ")
