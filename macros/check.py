@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import sys
 
-from macros.loader import RoadmapError, load
+from macros.loader import RoadmapError, load_once
 from macros.staleness import stale, warning_lines
 
 DEFAULT = "data/roadmap.yaml"
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     path = args[0] if args else DEFAULT
     try:
-        roadmap = load(path)
+        roadmap = load_once(path)
     except RoadmapError as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)

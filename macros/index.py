@@ -11,9 +11,25 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from macros.model import LINKABLE, Course, Period, Resource, Roadmap, Stage, Task, TaskRef, Text, Week
+from macros.model import (
+    LINKABLE,
+    Course,
+    Paper,
+    PathStep,
+    Period,
+    Priority,
+    Resource,
+    Roadmap,
+    Stage,
+    Task,
+    TaskRef,
+    Text,
+    Week,
+)
 
-Linkable = Course | Resource
+Linkable = Course | Resource | Paper
+AnyResource = Resource | Paper
+"""A linkable record that is not a course."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,14 @@ class RoadmapIndex:
     def institution_label(self, key: str, lang: str) -> str:
         """The shortest way the data names an institution (``UC Berkeley`` over its RDI variant)."""
         return min((course.institution[lang] for course in self.institutions[key]), key=len)
+
+    @cached_property
+    def priorities(self) -> dict[str, Priority]:
+        return {priority.id: priority for priority in self.roadmap.priorities}
+
+    @cached_property
+    def path_steps(self) -> dict[str, PathStep]:
+        return {step.id: step for step in self.roadmap.self_study}
 
     @cached_property
     def stage_tasks(self) -> dict[str, tuple[Stage, Task]]:
@@ -149,12 +173,12 @@ class RoadmapIndex:
         return sum(len(week.tasks) for week in self.roadmap.weeks)
 
 
-    def related(self, course: Course, limit: int = 12) -> list[Resource]:
+    def related(self, course: Course, limit: int = 12) -> list[AnyResource]:
         """Resources sharing topics with a course, most shared topics first."""
         shared: dict[str, int] = {}
         for topic in course.topics:
             for item in self.by_topic.get(topic, []):
-                if isinstance(item, Resource):
+                if not isinstance(item, Course):
                     shared[item.id] = shared.get(item.id, 0) + 1
         order = {item_id: n for n, item_id in enumerate(self.items)}
         best = sorted(shared, key=lambda item_id: (-shared[item_id], order[item_id]))[:limit]

@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from macros import glossary
-from macros.model import ID_PATTERN, ID_RULE, Path, Roadmap, cross_check, data_path
+from macros.model import ID_PATTERN, ID_RULE, WEEK_TASK_ERROR, Path, Roadmap, cross_check, data_path
 
 MAX_BYTES = 5_000_000
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -92,6 +92,10 @@ def _message(error: dict[str, Any]) -> str:
         return "must not be empty"
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
         return f"{error['input']!r} is not a valid id ({ID_RULE})"
+    if kind == WEEK_TASK_ERROR:
+        return f"{error['msg']} (got {error['input']!r})"
+    if kind == "model_type":
+        return f"must be a mapping of fields (got {error['input']!r})"
     if kind.startswith("date_"):
         return f"{error['input']!r} is not a date (YYYY-MM-DD)"
     message = error["msg"].removeprefix("Value error, ")
@@ -197,3 +201,25 @@ def load(path: str | FsPath) -> Roadmap:
     except OSError as exc:
         raise RoadmapError([DataError(str(path), 1, "", f"cannot read: {exc.strerror}")]) from None
     return parse(raw, str(path))
+
+
+_loaded: dict[str, tuple[tuple[int, int], Roadmap]] = {}
+
+
+def load_once(path: str | FsPath) -> Roadmap:
+    """:func:`load`, remembered while the file keeps its size and modification time.
+
+    One process checks the data and builds both languages: the file is parsed and validated once
+    (the model is immutable, so every build can share it), and again only after it changes.
+    """
+    try:
+        stat = FsPath(path).stat()
+    except OSError:
+        return load(path)  # which reports the problem
+    key, stamp = str(FsPath(path).resolve()), (stat.st_mtime_ns, stat.st_size)
+    remembered = _loaded.get(key)
+    if remembered and remembered[0] == stamp:
+        return remembered[1]
+    roadmap = load(path)
+    _loaded[key] = (stamp, roadmap)
+    return roadmap

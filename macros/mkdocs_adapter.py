@@ -8,13 +8,11 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from macros.loader import RoadmapError, load
+from macros.loader import RoadmapError, load_once
 from macros.model import Roadmap
 
 DATA_ENV = "ROADMAP_DATA"
 DATA_DEFAULT = "data/roadmap.yaml"
-
-_cache: dict[tuple[str, int, int], Roadmap] = {}
 
 
 def data_path(config: MkDocsConfig) -> Path:
@@ -24,17 +22,13 @@ def data_path(config: MkDocsConfig) -> Path:
 
 
 def roadmap_for(config: MkDocsConfig) -> Roadmap:
-    """The validated roadmap of this build; a bad file aborts with one line per problem."""
+    """The validated roadmap of this build (parsed once per process while unchanged: see ``load_once``).
+
+    A bad file aborts with one line per problem.
+    """
     path = data_path(config)
     try:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size)
-        if key not in _cache:
-            _cache.clear()
-            _cache[key] = load(path)
-        return _cache[key]
-    except OSError as exc:
-        raise Abort(f"{path}:1: cannot read: {exc.strerror}") from None
+        return load_once(path)
     except RoadmapError as exc:
         raise Abort(f"{exc}\n{path}: {len(exc.errors)} problem(s)") from None
 

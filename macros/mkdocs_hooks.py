@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,12 +13,12 @@ from macros.crawl import is_root_site, language_url, robots_txt
 from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
 from macros.i18n import translate
+from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
+from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, navigation
-
-MATERIAL_BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
-
+from macros.theme_patches import PatchError, patch_page
 
 SEARCH_PLUGIN = "material/search"
 
@@ -64,17 +62,41 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Globals for the theme: ``language_url`` and ``material_bundle``.
+    """Globals for the theme: ``language_url`` and ``material_bundle``; the shared template cache.
 
     ``language_url`` gives the same page in another language; ``material_bundle`` is the address of Material's
     JavaScript bundle, whose name carries a hash that changes with each Material release.
     """
+    env.bytecode_cache = SHARED  # the theme's templates compile once for both languages
     env.globals["language_url"] = language_url
     bundles = [f.src_uri for f in files if MATERIAL_BUNDLE.fullmatch(f.src_uri)]
     if len(bundles) != 1:
         raise PluginError(f"expected one Material bundle (assets/javascripts/bundle.*.min.js), found {bundles}")
     env.globals["material_bundle"] = bundles[0]
+    language_strings = env.get_template("partials/language.html", None, {"config": config}).module
+    _material_strings[language(config)] = {"search": str(language_strings.t("search"))}
     return env
+
+
+_material_strings: dict[str, dict[str, str]] = {}
+"""Material's own interface words the theme patches use, per language (read in ``on_env``)."""
+
+
+def _patched(output: str, name: str, config: MkDocsConfig) -> str:
+    try:
+        return patch_page(output, _material_strings[language(config)])
+    except PatchError as exc:
+        raise PluginError(f"{name}: {exc}") from None
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Material's markup with the changes of ``macros/theme_patches.py``."""
+    return _patched(output, page.file.src_uri, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same changes in the pages built from a theme template alone (``404.html``)."""
+    return _patched(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
 
 _descriptions: dict[tuple[int, str], Descriptions] = {}

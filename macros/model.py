@@ -292,16 +292,25 @@ class TaskRef(Record):
     ref: Id = Field(description="Id of a stage task.")
 
 
-def _task_kind(value: Any) -> str:
-    """Which kind of week task ``value`` is: one with ``ref`` is a :class:`TaskRef`."""
+def _task_kind(value: Any) -> str | None:
+    """Which kind of week task ``value`` is: one with ``ref`` is a :class:`TaskRef`; not a mapping: neither."""
     if isinstance(value, dict):
         return "task-ref" if "ref" in value else "new-task"
-    return "task-ref" if isinstance(value, TaskRef) else "new-task"
+    if isinstance(value, TaskRef | NewTask):
+        return "task-ref" if isinstance(value, TaskRef) else "new-task"
+    return None
 
+
+WEEK_TASK_ERROR = "week_task"
+"""Error type of a week task that is not a mapping."""
 
 WeekTask = Annotated[
     Annotated[NewTask, Tag("new-task")] | Annotated[TaskRef, Tag("task-ref")],
-    Discriminator(_task_kind),
+    Discriminator(
+        _task_kind,
+        custom_error_type=WEEK_TASK_ERROR,
+        custom_error_message="a week task is either 'ref: <stage task id>' or 'id', 'text' and 'links'",
+    ),
 ]
 """A task of a week: either new (``id``, ``text``, ``links``) or a stage task by ``ref``."""
 

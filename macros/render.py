@@ -18,16 +18,20 @@ from markupsafe import Markup
 
 from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key
+from macros.jinja_cache import SHARED
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 from macros.views import (
     byline,
     check_dates,
     finder_options,
+    finder_text,
     item_label,
+    other_languages,
     plan_config,
     separators,
     source_links,
+    topic_items,
     week_range,
     week_title,
 )
@@ -68,6 +72,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a renderer lives for one build
+            bytecode_cache=SHARED,  # both languages' builds compile each template once
         )
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
@@ -81,6 +87,9 @@ class Renderer:
             source_links=lambda record: source_links(record, lang),
             check_dates=lambda: check_dates(roadmap),
             finder_options=lambda: finder_options(self.index, lang),
+            finder_text=lambda course: finder_text(course, self.index),
+            other_languages=other_languages(lang),
+            topic_items=lambda topic_id: topic_items(self.index, topic_id),
             plan_config=lambda with_weeks=False: plan_config(self.index, lang, with_weeks),
             institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),

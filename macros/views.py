@@ -13,7 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from macros.i18n import strings, translate
-from macros.index import Linkable, RoadmapIndex
+from macros.index import AnyResource, Linkable, RoadmapIndex
+from macros.languages import CODES
 from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks
 
 PLAN_JS_PREFIX = "plan-js."
@@ -96,6 +97,29 @@ def finder_options(index: RoadmapIndex, lang: str) -> FinderOptions:
                 for s in index.roadmap.stages if s.id in stages],
         levels=[Option(level.value, translate(f"level.{level.value}", lang)) for level in Level if level in levels],
     )
+
+
+FINDER_TEXT_SEPARATOR = " | "
+"""Between the words of a course row's ``data-text`` (read by ``finder.js``, never shown)."""
+
+
+def finder_text(course: Course, index: RoadmapIndex) -> str:
+    """Everything the finder's keyword box matches in a course, in every language."""
+    words = [course.code, *course.aliases, *(course.title[code] for code in CODES),
+             *(course.institution[code] for code in CODES), *course.instructors, *course.topics]
+    words += [index.topics[topic][code] for topic in course.topics for code in CODES]
+    return FINDER_TEXT_SEPARATOR.join(words)
+
+
+def other_languages(lang: str) -> list[str]:
+    """Every language but ``lang``, in the site's order."""
+    return [code for code in CODES if code != lang]
+
+
+def topic_items(index: RoadmapIndex, topic_id: str) -> tuple[list[Course], list[AnyResource]]:
+    """The courses and the resources (papers included) that carry a topic, each in the data's order."""
+    tagged = index.by_topic[topic_id]
+    return [i for i in tagged if isinstance(i, Course)], [i for i in tagged if not isinstance(i, Course)]
 
 
 def plan_config(index: RoadmapIndex, lang: str, with_weeks: bool = False) -> dict[str, Any]:

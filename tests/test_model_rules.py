@@ -148,6 +148,12 @@ def test_a_task_is_either_a_reference_or_a_new_task():
     assert f"r.yaml:{ref_line}: weeks[0].tasks[0].ref: unknown stage task 's1-nothing'" in errors(unknown)
 
 
+def test_a_task_that_is_not_a_mapping_says_what_a_task_is():
+    text = MINIMAL.replace("      - ref: s1-read\n", "      - read the book\n")
+    assert errors(text) == [f"r.yaml:{line_of(MINIMAL, '- ref: s1-read')}: weeks[0].tasks[0]: a week task is either "
+                            "'ref: <stage task id>' or 'id', 'text' and 'links' (got 'read the book')"]
+
+
 WEEK_3 = """\
   - week: 3
     period: period-one

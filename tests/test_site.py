@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 from conftest import ROOT, HTMLParser, build_site, data_urls
 
 from macros.i18n import translate
@@ -214,13 +215,15 @@ def test_a_course_added_to_the_data_appears_everywhere_escaped(tmp_path: Path):
 
 
 def test_bad_data_stops_the_build_before_anything_is_written(tmp_path: Path):
-    data = fixture_with(tmp_path, "    url: https://example.org/test101/\n", "    url: javascript:x\n")
+    case = next(c for c in yaml.safe_load(FIXTURE.with_name("broken.yaml").read_text(encoding="utf-8"))
+                if c["name"] == "javascript address")
+    data = fixture_with(tmp_path, case["old"], case["new"])
     out = tmp_path / "site"
     out.mkdir()
     (out / "keep.txt").write_text("old site", encoding="utf-8")
     result = build_site(out, env={"ROADMAP_DATA": str(data)})
     assert result.returncode == 1
-    assert f"{data}:32: courses[0].url: 'javascript:x' is not an http(s) address" in result.stderr
+    assert case["error"].replace("minimal.yaml", str(data)) in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert not list(tmp_path.glob(".site-*"))

@@ -13,9 +13,12 @@ from macros.model import ID_PATTERN, Level
 from macros.views import (
     Option,
     finder_options,
+    finder_text,
     item_label,
+    other_languages,
     plan_config,
     separators,
+    topic_items,
     week_range,
     week_title,
 )
@@ -81,3 +84,15 @@ def test_plan_config_carries_the_strings_the_id_rule_and_the_weeks(index: Roadma
         {"id": "s1-read", "text": "Read", "links": [
             {"label": "CS224N · NLP with deep learning", "url": "https://example.org/cs224n/"}]},
     ]}
+
+
+def test_finder_text_holds_every_spelling_in_every_language(index: RoadmapIndex):
+    text = finder_text(index.items["cs224n"], index)
+    assert text.split(" | ") == ["CS224N", "自然语言处理", "NLP with deep learning", "斯坦福", "Stanford", "nlp",
+                                 "自然语言处理", "NLP"]
+
+
+def test_topic_items_split_courses_from_resources_and_other_languages(index: RoadmapIndex):
+    courses, resources = topic_items(index, "nlp")
+    assert [c.id for c in courses] == ["cs224n"] and resources == []
+    assert other_languages("zh") == ["en"] and other_languages("en") == ["zh"]

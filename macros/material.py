@@ -1,0 +1,50 @@
+"""What our theme relies on inside Material for MkDocs, listed once.
+
+``tests/test_material.py`` checks each entry against the installed Material, so an update that
+renames one fails there rather than in a reader's browser. Our theme code (``macros/theme``) names
+this module where it uses one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
+"""Material's JavaScript bundle; its name carries a hash that changes with each release."""
+
+BUNDLE_GLOBALS: dict[str, str] = {
+    "document$": "bundle-on-demand.js hands the late-loaded bundle the document (window.document$.next)",
+    "component$": "the tests know the bundle has started when it is defined (quality_support.BUNDLE_STARTED)",
+}
+"""Globals the bundle defines (``window.<name>=``)."""
+
+BASE_SCRIPT_GLOBALS: dict[str, str] = {
+    "__md_get": "palette.js reads the reader's colour-scheme choice, in Material's storage format",
+    "__md_set": "palette.js stores the reader's choice",
+}
+"""Functions of the inline script of ``partials/javascripts/base.html`` (``<name>=``)."""
+
+MARKUP: dict[str, tuple[str, str]] = {
+    'id="__search"': ("base.html", "bundle-on-demand.js opens search on f, s or / before the bundle runs"),
+    "md-search__input": ("partials/search.html", "bundle-on-demand.js focuses the search box"),
+    'name="__palette"': ("partials/palette.html", "our palette.html keeps Material's input name (palette.js)"),
+}
+"""Markup our scripts look for: text → (the Material template that writes it, who relies on it)."""
+
+COPIED_PARTIALS: dict[str, tuple[set[str], set[str]]] = {
+    "partials/nav-item.html": (
+        set(),
+        {'<span class="rr-visually-hidden">{{ nav_item.title }}</span>'},
+    ),
+    "partials/palette.html": (
+        {'<form class="md-header__option" data-md-component="palette">'},
+        {'<form class="md-header__option" data-rr-palette>'},
+    ),
+    "partials/alternate.html": (
+        {'<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">'},
+        {'<a href="{{ language_url(base_url, alt.link, page.url) }}" hreflang="{{ alt.lang }}" '
+         'lang="{{ alt.lang }}" class="md-select__link rr-lang-link"'
+         '{% if alt.lang == config.theme.language %} aria-current="true"{% endif %}>'},
+    ),
+}
+"""Partials copied whole into ``macros/theme`` → (Material's lines the copy drops, the lines it adds), stripped."""

@@ -1,0 +1,90 @@
+"""What our theme relies on inside the installed Material for MkDocs (macros/material.py) is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+import pytest
+
+from macros.material import BASE_SCRIPT_GLOBALS, BUNDLE, BUNDLE_GLOBALS, COPIED_PARTIALS, MARKUP
+from macros.theme_patches import PATCHES, PatchError, patch_page
+
+MATERIAL = Path(material.__file__).parent / "templates"
+OURS = Path(__file__).resolve().parent.parent / "macros" / "theme"
+
+
+def material_file(name: str) -> str:
+    return (MATERIAL / name).read_text(encoding="utf-8")
+
+
+def bundle() -> str:
+    found = [p for p in MATERIAL.rglob("bundle.*.min.js") if BUNDLE.fullmatch(p.relative_to(MATERIAL).as_posix())]
+    assert len(found) == 1, found
+    return found[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", BUNDLE_GLOBALS)
+def test_the_bundle_defines_each_global_we_use(name: str):
+    assert f"window.{name}=" in bundle()
+
+
+@pytest.mark.parametrize("name", BASE_SCRIPT_GLOBALS)
+def test_the_base_script_defines_each_function_we_use(name: str):
+    assert f"{name}=" in material_file("partials/javascripts/base.html")
+
+
+@pytest.mark.parametrize("text", MARKUP)
+def test_the_markup_our_scripts_look_for_is_written(text: str):
+    template = MARKUP[text][0]
+    source = (OURS / template) if (OURS / template).exists() else (MATERIAL / template)
+    assert text in source.read_text(encoding="utf-8"), template
+
+
+def _body(text: str) -> list[str]:
+    """A partial's lines after its leading ``{#- … -#}`` comment."""
+    lines = text.splitlines()
+    if lines and lines[0].startswith("{#-"):
+        end = next(n for n, line in enumerate(lines) if line.rstrip().endswith("-#}"))
+        lines = lines[end + 1:]
+    return lines
+
+
+@pytest.mark.parametrize("name", COPIED_PARTIALS)
+def test_a_copied_partial_differs_from_materials_only_by_its_listed_lines(name: str):
+    ours = (OURS / name).read_text(encoding="utf-8")
+    assert "Martin Donath" in ours and "MIT" in ours  # Material's licence line
+    dropped, added = COPIED_PARTIALS[name]
+    assert [line for line in _body(ours) if line.strip() not in added] == [
+        line for line in _body(material_file(name)) if line.strip() not in dropped
+    ]
+    assert {line.strip() for line in _body(ours)} >= added
+    assert {line.strip() for line in _body(material_file(name))} >= dropped
+
+
+def test_only_listed_partials_are_whole_copies():
+    for ours in (OURS / "partials").rglob("*.html"):
+        name = ours.relative_to(OURS).as_posix()
+        theirs = MATERIAL / name
+        if name not in COPIED_PARTIALS and theirs.exists():
+            same = set(_body(ours.read_text(encoding="utf-8"))) & set(_body(theirs.read_text(encoding="utf-8")))
+            assert len(same) < 0.5 * len(_body(theirs.read_text(encoding="utf-8"))), f"{name} looks like a copy"
+
+
+@pytest.mark.parametrize("patch", PATCHES, ids=lambda patch: patch.partial)
+def test_each_patch_finds_its_markup_in_materials_partial(patch):
+    """The partial's source, with its Jinja expressions as the page would show them, holds the markup."""
+    source = material_file(patch.partial)
+    sample = source.replace("{{ config.theme.logo | url }}", "assets/favicon.svg")
+    assert patch.pattern.search(sample), patch.partial
+
+
+def test_patches_change_the_page_and_refuse_a_page_without_the_markup():
+    page = ('<div class="md-search" data-md-component="search" role="dialog"><img src="a.svg" alt="logo">'
+            '<img src="a.svg" alt="logo"></div>')
+    patched = patch_page(page, {"search": 'Se"arch'})
+    assert patched == ('<div class="md-search" data-md-component="search" role="dialog" aria-label="Se&quot;arch">'
+                       '<img src="a.svg" alt="" width="24" height="24"><img src="a.svg" alt="" width="24" height="24">'
+                       '</div>')
+    with pytest.raises(PatchError, match=r"partials/search\.html"):
+        patch_page("<div></div>", {"search": "Search"})
