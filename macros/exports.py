@@ -12,6 +12,7 @@ from macros.model import Roadmap
 CSV_COLUMNS = (
     "id", "code", "title_zh", "title_en", "institution_zh", "institution_en", "offering_en",
     "instructors", "level", "url", "videos", "videos_url", "topics", "stages", "checked", "sources", "unverified_en",
+    "origin",
 )
 
 
@@ -33,7 +34,7 @@ def courses_csv(roadmap: Roadmap) -> str:
             "; ".join(c.instructors), c.level.value, c.url, c.videos.access,
             c.videos.url or "", " ".join(c.topics), " ".join(s.id for s in used.stages) if used else "",
             c.checked.isoformat(), " ".join(source.url for source in c.sources),
-            c.unverified.en if c.unverified else "",
+            c.unverified.en if c.unverified else "", "editors' addition" if c.added else "roadmap",
         ])
     return out.getvalue()
 

@@ -128,6 +128,16 @@ class RoadmapIndex:
     def weeks_of_stage(self, stage: Stage) -> list[Week]:
         return [w for w in self.roadmap.weeks if stage.weeks.start <= w.week <= stage.weeks.end]
 
+    def further_after(self, period: Period) -> list[Task]:
+        """The stage's optional "go further" tasks, shown after the last period of that stage."""
+        stage = self.stages[period.stage]
+        return stage.further if self.periods_of(stage)[-1] is period else []
+
+    @cached_property
+    def additions(self) -> list[Linkable]:
+        """The editors' additions, in the data's order."""
+        return [item for item in self.items.values() if item.added]
+
     def periods_of(self, stage: Stage) -> list[Period]:
         return [period for period in self.roadmap.periods if period.stage == stage.id]
 

@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 from macros.crawl import is_root_site, language_url, robots_txt
 from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
+from macros.feed import FEED, atom
 from macros.i18n import translate
 from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
@@ -55,6 +56,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src, content=content))
     for path, write in DOWNLOADS.items():
         files.append(File.generated(config, path, content=write(roadmap)))
+    files.append(File.generated(config, FEED, content=atom(roadmap, language(config), config.site_url or "")))
     links = [alt["link"] for alt in config.extra.get("alternate", [])]
     if is_root_site(links):  # robots.txt lists both languages' sitemaps
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "", links)))

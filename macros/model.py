@@ -116,12 +116,30 @@ class Source(Record):
     label: Text | None = Field(default=None, description="What the page is, e.g. 'the official course page'.")
 
 
+class Addition(Record):
+    """Marks a record as the editors' addition, not the roadmap's own: when it was added, and why."""
+
+    date: Date
+    why: Text = Field(description="One sentence: what a learner gets from it that the roadmap lacks.")
+
+
+class Change(Record):
+    """A dated change to a record's facts, for the "What's new" page and the feed."""
+
+    date: Date
+    what: Text
+
+
 class Sourced(Record):
     """A record that states facts: where they come from, when they were checked, what stays unconfirmed."""
 
     sources: list[Source] = Field(min_length=1, description="Pages the facts were checked against.")
     checked: Date = Field(description="When the facts were last checked against the sources (YYYY-MM-DD).")
     unverified: Text | None = Field(default=None, description="What could not be confirmed, and why.")
+    added: Addition | None = Field(
+        default=None, description="Set on the editors' additions, absent on the roadmap's own.",
+    )
+    changes: list[Change] = Field(default=[], description="Dated changes to the facts, newest last.")
 
 
 class Topic(Record):
@@ -271,6 +289,9 @@ class Stage(Record):
     resources: list[Mention] = []
     directions: list[Id] = Field(default=[], description="Research directions the stage turns to, by id.")
     tasks: list[Task] = Field(min_length=1)
+    further: list[Task] = Field(
+        default=[], description="Optional 'go further' tasks (the editors' additions); they never count until ticked.",
+    )
 
 
 class NewTask(Record):
@@ -400,6 +421,8 @@ def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
     for s, stage in enumerate(data.stages):
         for t, task in enumerate(stage.tasks):
             yield ("stages", s, "tasks", t, "id"), task.id
+        for t, task in enumerate(stage.further):
+            yield ("stages", s, "further", t, "id"), task.id
     for w, week in enumerate(data.weeks):
         for t, task in enumerate(week.tasks):
             if isinstance(task, NewTask):
@@ -442,6 +465,8 @@ def _check_refs(data: Roadmap) -> Iterator[Problem]:
             yield from refs(("stages", s, "resources", m, "links"), mention.links, linkable, "link target")
         for t, task in enumerate(stage.tasks):
             yield from refs(("stages", s, "tasks", t, "links"), task.links, linkable, "link target")
+        for t, task in enumerate(stage.further):
+            yield from refs(("stages", s, "further", t, "links"), task.links, linkable, "link target")
         yield from refs(("stages", s, "directions"), stage.directions, {d.id for d in data.directions}, "direction")
     for p, period in enumerate(data.periods):
         if period.stage not in stages:

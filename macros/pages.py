@@ -102,6 +102,7 @@ PAGES: dict[str, Page] = {page.key: page for page in (
     Page("people", "people.md"),
     Page("keeping-up", "keeping-up.md"),
     Page("topics", "topics.md"),
+    Page("whats-new", "whats-new.md"),
     Page("about", "about.md"),
 )}
 """Pages rendered once, by key."""
@@ -188,5 +189,6 @@ def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
         {translate("page.more", lang): [
             entry(key) for key in ("books", "directions", "people", "keeping-up", "topics")
         ]},
+        entry("whats-new"),
         entry("about"),
     ]

@@ -195,3 +195,61 @@ def check_dates(roadmap: Roadmap) -> tuple[datetime.date, datetime.date]:
     """The oldest and the newest check date of the data's facts."""
     dates = [record.checked for record in sourced_records(roadmap)]
     return min(dates), max(dates)
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """Something that happened to the data on a day: a record added, changed, or its facts checked."""
+
+    date: datetime.date
+    kind: str
+    """``added``, ``changed`` or ``checked``."""
+    records: tuple[Sourced, ...]
+    text: str
+    """What happened, in the page's language (the reason, the change; empty for a check)."""
+
+    @property
+    def key(self) -> str:
+        """Stable name of the event (feed entry ids are made from it): never changes once published."""
+        subject = self.records[0].id if self.kind != "checked" else "facts"
+        return f"{self.date.isoformat()}/{self.kind}/{subject}"
+
+
+def news(roadmap: Roadmap, lang: str) -> list[NewsItem]:
+    """Everything dated in the data, newest first: additions, changes, then each day's checks."""
+    items: list[NewsItem] = []
+    records = sourced_records(roadmap)
+    for record in records:
+        if record.added:
+            items.append(NewsItem(record.added.date, "added", (record,), record.added.why[lang]))
+        items += [NewsItem(change.date, "changed", (record,), change.what[lang]) for change in record.changes]
+    for day in sorted({record.checked for record in records}):
+        checked = tuple(record for record in records if record.checked == day)
+        items.append(NewsItem(day, "checked", checked, ""))
+    order = {"added": 0, "changed": 1, "checked": 2}
+    return sorted(items, key=lambda item: (-item.date.toordinal(), order[item.kind]))
+
+
+def news_by_day(roadmap: Roadmap, lang: str) -> list[tuple[datetime.date, list[NewsItem]]]:
+    """:func:`news` grouped by day, newest day first."""
+    days: dict[datetime.date, list[NewsItem]] = {}
+    for item in news(roadmap, lang):
+        days.setdefault(item.date, []).append(item)
+    return list(days.items())
+
+
+def record_address(record: Sourced, roadmap: Roadmap) -> str:
+    """Site-relative address of where a record is shown: its course page, or its entry in a list page."""
+    from macros.pages import PAGES, course_src, url_of
+
+    if isinstance(record, Course):
+        return url_of(course_src(record.id))
+    for name, key in (("resources", "path"), ("books", "books"), ("community", "keeping-up")):
+        if any(item is record for item in getattr(roadmap, name)):
+            return f"{PAGES[key].url}#res-{record.id}"
+    return f"{PAGES['people'].url}#{record.id}"
+
+
+def record_title(record: Sourced, lang: str) -> str:
+    """How a record is named in lists of news: a course by code and title, a person by name."""
+    return record.name if hasattr(record, "name") else item_label(record, lang)  # type: ignore[arg-type]

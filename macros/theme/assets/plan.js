@@ -63,7 +63,10 @@
       box.closest(".rr-task")?.classList.toggle("is-done", box.checked);
     });
     $$("[data-progress]").forEach((el) => {
-      const ids = new Set($$(BOX, el.closest("[data-progress-scope]") || document).map((b) => b.dataset.task));
+      // Optional "go further" tasks count only once ticked: they never hold a reader's progress back.
+      const counted = $$(BOX, el.closest("[data-progress-scope]") || document)
+        .filter((b) => !b.closest("[data-optional]") || state.done[b.dataset.task]);
+      const ids = new Set(counted.map((b) => b.dataset.task));
       const done = [...ids].filter((id) => state.done[id]).length, bar = $("progress", el);
       bar.max = ids.size || 1;
       bar.value = done;
