@@ -1,4 +1,4 @@
-"""MkDocs hooks: validate the data first, then add the navigation and generated files."""
+"""MkDocs hooks: check the data, set the language's settings, add the pages, patch Material's markup."""
 
 from __future__ import annotations
 
