@@ -1,0 +1,131 @@
+"""The editors' additions: marked wherever they appear, optional in the plan, announced by a feed.
+
+Additions are read from the data (records with ``added``), so the tests follow whatever the data adds.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import pytest
+from conftest import ROOT, HTMLParser, build_site
+from plan_support import KEY, all_task_ids, box, checked_ids, t
+
+from macros.index import RoadmapIndex
+from macros.languages import PREFIX as LANGS
+from macros.loader import load
+from macros.model import Course
+
+ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+INDEX = RoadmapIndex(ROADMAP)
+SAVED = json.loads((Path(__file__).with_name("fixtures") / "progress-2026-11-29.json").read_text(encoding="utf-8"))
+"""Progress exported before the additions: every task of the plan as it was then, ticked."""
+LIST_PAGE = {"resources": "path/", "books": "books/", "community": "keeping-up/"}
+
+
+def test_the_data_has_additions_and_each_says_why():
+    assert INDEX.additions
+    for item in INDEX.additions:
+        assert item.added.why.zh and item.added.why.en, item.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_addition_carries_its_badge_and_reason(read_page, lang):
+    badge = t("added.badge", lang)
+    table = read_page(f"{LANGS[lang]}courses/")
+    topics = read_page(f"{LANGS[lang]}topics/")
+    for item in INDEX.additions:
+        if isinstance(item, Course):
+            header = read_page(f"{LANGS[lang]}courses/{item.id}/").css_first(".rr-header__added")
+            assert header is not None and item.added.why[lang] in header.text(), item.id
+            row = table.css_first(f'tr[data-course="{item.id}"]')
+            assert row.attributes["data-origin"] == "added" and badge in row.text(), item.id
+        else:
+            name = next(n for n in LIST_PAGE if any(r is item for r in getattr(ROADMAP, n)))
+            entry = read_page(LANGS[lang] + LIST_PAGE[name]).css_first(f"li#res-{item.id}")
+            assert entry.css_first(".rr-badge--added").text() == badge, item.id
+            assert item.added.why[lang] in entry.text(), item.id
+        for topic in item.topics:
+            listed = [li for li in topics.css(f"#topic-{topic} ~ ul li") if item.title[lang] in li.text()]
+            assert any(badge in li.text() for li in listed), (item.id, topic)
+    for row in table.css("tr.rr-course-row[data-origin=roadmap]"):
+        assert badge not in row.text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_go_further_tasks_are_marked_optional_with_their_own_ids(read_page, lang):
+    weeks = read_page(f"{LANGS[lang]}weeks/")
+    optional = {b.attributes["data-task"] for b in weeks.css("[data-optional] input.rr-task__box")}
+    assert optional == {task.id for stage in ROADMAP.stages for task in stage.further}
+    assert not optional & set(all_task_ids())
+    for stage in ROADMAP.stages:
+        page = read_page(f"{LANGS[lang]}stages/{stage.id}/")
+        assert {b.attributes["data-task"] for b in page.css("[data-optional] input.rr-task__box")} == {
+            task.id for task in stage.further}
+
+
+def test_ticks_saved_before_the_additions_survive_them(page):
+    """Progress exported before the additions is still ticked, and optional tasks do not hold it back."""
+    page.goto("en/weeks/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [KEY, json.dumps({"version": 1, "start": SAVED["start"], "done": SAVED["done"]})])
+    page.reload()
+    saved = set(SAVED["done"])
+    assert saved <= set(all_task_ids()), "a task id published before was renamed or removed"
+    assert saved <= checked_ids(page)
+    count = page.locator(".rr-progress--all .rr-progress__count")
+    total = len(all_task_ids())
+    assert count.inner_text() == t("plan-js.count", "en", done=len(saved), total=total)
+    optional = page.locator("[data-optional] input.rr-task__box").first
+    box(page, optional.get_attribute("data-task")).check()
+    assert count.inner_text() == t("plan-js.count", "en", done=len(saved) + 1, total=total + 1)
+
+
+# ---- the feed ---------------------------------------------------------------------------------------------------
+
+
+def entries(site: Path, lang: str) -> list:
+    parsed = feedparser.parse((site / LANGS[lang] / "feed.xml").read_bytes())
+    assert parsed.version == "atom10" and not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.title and parsed.feed.author
+    return parsed.entries
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_feed_is_valid_atom_whose_entries_lead_to_pages_that_exist(site, read_page, lang):
+    found = entries(site, lang)
+    assert len({e.id for e in found}) == len(found) > 0
+    assert [e.updated for e in found] == sorted((e.updated for e in found), reverse=True)
+    added = {e.link for e in found if "/added/" in e.id}
+    assert len(added) == len(INDEX.additions)
+    for entry in found:
+        target = urlsplit(urljoin(f"http://site/{LANGS[lang]}feed.xml", entry.link))
+        page = read_page(target.path.lstrip("/"))
+        if target.fragment:
+            assert page.css_first(f"#{target.fragment}") is not None, entry.link
+
+
+def test_every_page_links_its_languages_feed(site, read_page):
+    for lang, prefix in LANGS.items():
+        for file in (site / prefix).rglob("index.html"):
+            rel = file.relative_to(site).as_posix()
+            if lang != "en" and rel.startswith("en/"):
+                continue
+            link = read_page(rel).css_first('head link[rel=alternate][type="application/atom+xml"]')
+            assert link is not None, rel
+            assert urljoin("http://site/" + rel, link.attributes["href"]) == f"http://site/{prefix}feed.xml", rel
+
+
+def test_feed_ids_are_stable_and_links_absolute_when_the_address_is_known(site, tmp_path):
+    out = tmp_path / "site"
+    result = build_site(out, env={"SITE_URL": "https://roadmap.example/"})
+    assert result.returncode == 0, result.stderr
+    for lang, prefix in LANGS.items():
+        before, after = entries(site, lang), entries(out, lang)
+        assert [e.id for e in after] == [e.id for e in before]
+        assert all(e.link.startswith(f"https://roadmap.example/{prefix}") for e in after)
+        doc = HTMLParser((out / prefix / "index.html").read_text(encoding="utf-8"))
+        assert doc.css_first('link[type="application/atom+xml"]') is not None
