@@ -67,9 +67,11 @@ def search(page: Page, query: str, base_url: str) -> list[Hit]:
     # an empty box empties the list and shows the placeholder; only then is a change a new answer
     page.wait_for_function("() => !document.querySelector('.md-search-result__list').children.length")
     placeholder = meta.text_content()
-    page.keyboard.type(query)
-    # Chinese typed through an input method ends with a key press that commits the text; Playwright inserts
-    # non-ASCII text without key events, so press End (a no-op in the box) to send the keyup Material listens to.
+    # The whole query at once: typed key by key, each key starts a search of its own, and on a slow machine
+    # their answers arrive late enough to look like the last one. A pasted query is one search. Chinese typed
+    # through an input method ends with a key press that commits the text too: press End (a no-op in the box)
+    # to send the keyup Material listens to.
+    box.fill(query)
     page.keyboard.press("End")
     page.wait_for_function(
         "p => document.querySelector('.md-search-result__list').children.length > 0"
@@ -83,8 +85,12 @@ def search(page: Page, query: str, base_url: str) -> list[Hit]:
             break
         previous = current
         page.wait_for_timeout(100)
-    for more in page.locator(".md-search-result__more summary").all():
-        more.click()
+    # expand every "more" group; each click re-renders its group, so look them up afresh each time
+    closed = page.locator("details.md-search-result__more:not([open]) > summary")
+    for _ in range(100):
+        if not closed.count():
+            break
+        closed.first.click()
     hits = page.locator(".md-search-result__item").evaluate_all(
         """items => items.flatMap(item => {
             const links = Array.from(item.querySelectorAll('a.md-search-result__link'));
