@@ -158,7 +158,7 @@ class RoadmapIndex:
             add([i for m in step.items for i in m.links], "path_steps", step.id)
         for stage in self.roadmap.stages:
             add([i for m in stage.resources for i in m.links], "stages", stage)
-            add([i for t in stage.tasks for i in t.links], "stages", stage)
+            add([i for t in [*stage.tasks, *stage.further] for i in t.links], "stages", stage)
         for period in self.roadmap.periods:
             add(period.links, "periods", period)
         for week in self.roadmap.weeks:
