@@ -18,6 +18,7 @@ from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, navigation
+from macros.search_text import space_blocks
 from macros.theme_patches import PatchError, patch_page
 
 SEARCH_PLUGIN = "material/search"
@@ -114,3 +115,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = text
     return markdown
 
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep neighbouring elements' words apart for the search index (``macros/search_text.py``)."""
+    return space_blocks(html)
