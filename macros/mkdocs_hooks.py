@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -17,8 +19,8 @@ from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
-from macros.pages import all_pages, navigation
-from macros.search_text import space_blocks
+from macros.pages import all_pages, course_src, navigation, url_of
+from macros.search_text import add_to_index, code_spellings, space_blocks
 from macros.theme_patches import PatchError, patch_page
 
 SEARCH_PLUGIN = "material/search"
@@ -120,3 +122,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep neighbouring elements' words apart for the search index (``macros/search_text.py``)."""
     return space_blocks(html)
+
+
+def index_additions(config: MkDocsConfig) -> dict[str, list[str]]:
+    """Words the search index adds to sections: each course page's code in every spelling a reader types."""
+    roadmap = roadmap_for(config)
+    return {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """The search index with the words of :func:`index_additions`."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    path.write_text(add_to_index(path.read_text(encoding="utf-8"), index_additions(config)), encoding="utf-8")

@@ -8,6 +8,7 @@ page looks the same; the index sees one word per element.
 
 from __future__ import annotations
 
+import json
 import re
 
 BLOCKS = (
@@ -37,3 +38,46 @@ def _spaced(match: re.Match[str]) -> str:
     ends_block = closing and _BLOCK.fullmatch(name)
     starts_block = not next_closing and _BLOCK.fullmatch(next_name)
     return match.group(0) + "\n" if ends_block or starts_block else match.group(0)
+
+
+# --- words the index adds to a page: a course's code however typed, synonyms ----------------------------------
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+ZWSP = "\u200b"
+
+
+def segment(text: str) -> str:
+    """Chinese runs cut into words as the search plugin cuts a page's text (jieba, zero-width spaces)."""
+    import jieba  # the search plugin's own segmenter, loaded only when a build indexes Chinese
+
+    return _HAN.sub(lambda m: ZWSP + ZWSP.join(jieba.cut(m.group(0))) + ZWSP, text).strip(ZWSP)
+
+
+def code_spellings(code: str, aliases: list[str]) -> list[str]:
+    """Every way a reader may type a course's code, once each whatever the case.
+
+    As written, the data's aliases, each without spaces (``CS 224N`` → ``CS224N``) and with its letters and
+    digits apart (``CS224N`` → ``CS 224N``).
+    """
+    written = [code, *aliases]
+    joined = [re.sub(r"\s+", "", form) for form in written]
+    apart = [re.sub(r"(?<=[A-Za-z])(?=\d)", " ", form) for form in written]
+    spellings: dict[str, str] = {}
+    for form in [*written, *joined, *apart]:
+        spellings.setdefault(form.casefold(), form)  # the search ignores case: CS224n is CS224N
+    return list(spellings.values())
+
+
+def add_to_index(raw: str, additions: dict[str, list[str]]) -> str:
+    """The search index ``raw`` (Material's ``search_index.json``) with words added to some of its sections.
+
+    ``additions`` maps a section's location (``courses/cs336/``) to the words it gains, as the section's tags:
+    a field the search weighs above titles (so a course code typed with a space still finds its course first),
+    shown as small labels under the result and never drawn on the page.
+    """
+    data = json.loads(raw)
+    for doc in data["docs"]:
+        words = additions.get(doc["location"])
+        if words:
+            doc["tags"] = [*doc.get("tags", []), *(segment(word) for word in words)]
+    return json.dumps(data, separators=(",", ":"), default=str)

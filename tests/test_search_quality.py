@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from macros.i18n import translate
 from macros.languages import PREFIX as LANGS
 from macros.search_text import BLOCKS
-from tests.search_support import ZWSP, roadmap
+from tests.search_support import ZWSP, Hit, close_search, open_search, roadmap, search
 
 BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCKS).split("|"), "br"}
 """Elements between which a reader sees words apart (blocks, table cells, line breaks)."""
@@ -96,3 +96,82 @@ def test_fact_box_labels_and_topic_chips_are_words_of_their_own(site, lang):
             assert re.search(rf"(^|\s){re.escape(label)}(\s|$)", text, re.MULTILINE), (course.id, label)
         for name in course.instructors:
             assert re.search(rf"\s{re.escape(name)}[\s,]", text), (course.id, name)
+
+
+# ---- a reader using the search box ---------------------------------------------------------------------------
+
+TOP = 5
+
+
+def course_pages(hits: list[Hit], prefix: str) -> list[str]:
+    """The course pages among the results, in order, once each."""
+    pages = [hit.path.split("#")[0] for hit in hits]
+    return [p for p in dict.fromkeys(pages) if re.fullmatch(rf"{re.escape(prefix)}courses/[^/]+/", p)]
+
+
+def page_order(hits: list[Hit]) -> list[str]:
+    """The pages of the results, in order, once each."""
+    return list(dict.fromkeys(hit.path.split("#")[0] for hit in hits))
+
+
+def page_words(site: Path, lang: str) -> dict[str, set[str]]:
+    """The words (the index's own separator's tokens, lower case) of each page's indexed text and tags."""
+    index = json.loads((site / LANGS[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    words: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        text = " ".join([doc["title"], re.sub(r"<[^>]+>", " ", doc["text"]), *doc.get("tags", [])])
+        words.setdefault(doc["location"].split("#")[0], set()).update(
+            w.lower() for w in separator.split(text.replace(ZWSP, " ")) if w)
+    return words
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_course_code_finds_its_course_first_and_no_other(site, page, base_url, lang):
+    """A code finds its course first; another course is in the top five only if its text has a word of the code
+    (``EECS 182/282A`` is three words, and a page quoting an eecs.berkeley.edu address has one of them)."""
+    prefix = LANGS[lang]
+    words = page_words(site, lang)
+    separator = re.compile(json.loads((site / prefix / "search/search_index.json").read_text())["config"]["separator"])
+    page.goto(prefix)
+    open_search(page)
+    for course in roadmap()[0].courses:
+        target = f"{prefix}courses/{course.id}/"
+        hits = search(page, course.code, base_url, expand=False)
+        top = page_order(hits)[:TOP]
+        assert top[:1] == [target], (course.code, top)
+        typed = {w.lower() for w in separator.split(course.code) if w}
+        others = [p for p in course_pages(hits, prefix) if p != target and p in top]
+        assert not [p for p in others if not typed & words[p.removeprefix(prefix)]], (course.code, top)
+        for alias in course.aliases:  # every other spelling (CS 224N, 224N) still finds it first
+            hits = search(page, alias, base_url, expand=False)
+            assert page_order(hits)[:1] == [target], (alias, page_order(hits)[:TOP])
+    close_search(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_instructor_finds_their_course_in_the_top_three(page, base_url, lang):
+    prefix = LANGS[lang]
+    page.goto(prefix)
+    open_search(page)
+    for course in roadmap()[0].courses:
+        for name in course.instructors:
+            for query in (name, name.split()[0], name.split()[-1]):
+                if sum(query in n for c in roadmap()[0].courses for n in c.instructors) > 1:
+                    continue  # a name several instructors share finds several courses
+                hits = search(page, query, base_url, expand=False)
+                assert f"{prefix}courses/{course.id}/" in page_order(hits)[:3], (query, page_order(hits)[:3])
+    close_search(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_topic_shown_on_a_course_page_finds_that_course(page, base_url, lang):
+    prefix = LANGS[lang]
+    data, ix = roadmap()
+    page.goto(prefix)
+    open_search(page)
+    for course in data.courses:
+        for topic in course.topics:
+            hits = search(page, ix.topics[topic][lang], base_url, expand=False)
+            assert f"{prefix}courses/{course.id}/" in page_order(hits), (topic, page_order(hits))
+    close_search(page)
