@@ -21,6 +21,7 @@ from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, course_src, navigation, url_of
 from macros.search_text import add_to_index, code_spellings, space_blocks
+from macros.synonyms import SynonymMatcher
 from macros.theme_patches import PatchError, patch_page
 
 SEARCH_PLUGIN = "material/search"
@@ -124,14 +125,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return space_blocks(html)
 
 
-def index_additions(config: MkDocsConfig) -> dict[str, list[str]]:
-    """Words the search index adds to sections: each course page's code in every spelling a reader types."""
-    roadmap = roadmap_for(config)
-    return {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
-
-
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """The search index with the words of :func:`index_additions`."""
+    """The search index with each course page's code however typed, and every section's synonyms."""
+    roadmap = roadmap_for(config)
+    codes = {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
     path = Path(config.site_dir) / "search" / "search_index.json"
-    path.write_text(add_to_index(path.read_text(encoding="utf-8"), index_additions(config)), encoding="utf-8")
+    raw = path.read_text(encoding="utf-8")
+    path.write_text(add_to_index(raw, codes, SynonymMatcher(roadmap.synonyms)), encoding="utf-8")

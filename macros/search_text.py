@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from macros.synonyms import SynonymMatcher
+
 BLOCKS = (
     "address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|"
     "hr|li|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul"
@@ -40,7 +42,7 @@ def _spaced(match: re.Match[str]) -> str:
     return match.group(0) + "\n" if ends_block or starts_block else match.group(0)
 
 
-# --- words the index adds to a page: a course's code however typed, synonyms ----------------------------------
+# --- words the index adds to a section: a course's code however typed, synonyms ----------------------------------
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 ZWSP = "\u200b"
@@ -68,16 +70,28 @@ def code_spellings(code: str, aliases: list[str]) -> list[str]:
     return list(spellings.values())
 
 
-def add_to_index(raw: str, additions: dict[str, list[str]]) -> str:
-    """The search index ``raw`` (Material's ``search_index.json``) with words added to some of its sections.
+CODES_FIELD = "codes"
+"""Index field of a course page's code however typed (configured in ``mkdocs.yml``, weighed like tags)."""
+SYNONYMS_FIELD = "synonyms"
+"""Index field of the synonyms of the words a section has (configured in ``mkdocs.yml``)."""
 
-    ``additions`` maps a section's location (``courses/cs336/``) to the words it gains, as the section's tags:
-    a field the search weighs above titles (so a course code typed with a space still finds its course first),
-    shown as small labels under the result and never drawn on the page.
+
+def add_to_index(raw: str, codes: dict[str, list[str]], synonyms: SynonymMatcher) -> str:
+    """The search index ``raw`` (Material's ``search_index.json``) with two fields of words added to sections.
+
+    ``codes`` maps a section's location (``courses/cs336/``) to its course's code however typed; every section
+    gains the synonyms of the words it has. The search matches these fields but never shows them: they are
+    not on the page, nor in the results.
     """
     data = json.loads(raw)
+    missing = {CODES_FIELD, SYNONYMS_FIELD} - set(data["config"]["fields"])
+    if missing:
+        raise ValueError(f"the search plugin's fields lack {sorted(missing)} (mkdocs.yml, plugins.search.fields)")
     for doc in data["docs"]:
-        words = additions.get(doc["location"])
-        if words:
-            doc["tags"] = [*doc.get("tags", []), *(segment(word) for word in words)]
+        if doc["location"] in codes:
+            doc[CODES_FIELD] = segment(" ".join(codes[doc["location"]]))
+        text = re.sub(r"<[^>]+>", " ", f"{doc['title']}\n{doc['text']}").replace(ZWSP, "")
+        added = synonyms.added_words(text)
+        if added:
+            doc[SYNONYMS_FIELD] = segment(" ".join(added))
     return json.dumps(data, separators=(",", ":"), default=str)

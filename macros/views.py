@@ -16,6 +16,7 @@ from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
 from macros.languages import CODES
 from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks
+from macros.synonyms import SynonymMatcher
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -104,10 +105,11 @@ FINDER_TEXT_SEPARATOR = " | "
 
 
 def finder_text(course: Course, index: RoadmapIndex) -> str:
-    """Everything the finder's keyword box matches in a course, in every language."""
+    """Everything the finder's keyword box matches in a course, in every language, and the synonyms of its words."""
     words = [course.code, *course.aliases, *(course.title[code] for code in CODES),
              *(course.institution[code] for code in CODES), *course.instructors, *course.topics]
     words += [index.topics[topic][code] for topic in course.topics for code in CODES]
+    words += SynonymMatcher(index.roadmap.synonyms).added_words(FINDER_TEXT_SEPARATOR.join(words))
     return FINDER_TEXT_SEPARATOR.join(words)
 
 

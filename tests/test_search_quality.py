@@ -11,7 +11,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from macros.i18n import translate
 from macros.languages import PREFIX as LANGS
+from macros.model import Synonyms
 from macros.search_text import BLOCKS
+from macros.synonyms import SynonymMatcher
 from tests.search_support import ZWSP, Hit, close_search, open_search, roadmap, search
 
 BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCKS).split("|"), "br"}
@@ -175,3 +177,56 @@ def test_a_topic_shown_on_a_course_page_finds_that_course(page, base_url, lang):
             hits = search(page, ix.topics[topic][lang], base_url, expand=False)
             assert f"{prefix}courses/{course.id}/" in page_order(hits), (topic, page_order(hits))
     close_search(page)
+
+
+# ---- synonyms ------------------------------------------------------------------------------------------------
+
+
+def synonym_cases(site: Path, lang: str) -> list[tuple[str, str, str]]:
+    """``(word, synonym, page)``: for each group's first Chinese and first English word, both ways, a page whose
+    own indexed text has ``word`` and that a search for ``synonym`` must find."""
+    data, _ = roadmap()
+    texts = index_texts(site, lang)
+    cases = []
+    for group in data.synonyms:
+        pair = (group.zh[0], group.en[0])
+        for word, synonym in (pair, pair[::-1]):
+            pattern = SynonymMatcher([Synonyms(id=group.id, zh=[word], en=[word])]).groups_in
+            pages = sorted(page for page, text in texts.items() if pattern(text))
+            if pages:
+                cases.append((word, synonym, LANGS[lang] + pages[len(pages) // 2]))
+    return cases
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_synonym_finds_the_pages_of_the_other(site, page, base_url, lang):
+    cases = synonym_cases(site, lang)
+    assert len({synonym for _, synonym, _ in cases}) >= len(roadmap()[0].synonyms)  # most groups both ways
+    page.goto(LANGS[lang])
+    open_search(page)
+    for word, synonym, target in cases:
+        hits = search(page, synonym, base_url, expand=False)
+        assert target in page_order(hits), (word, synonym, target, page_order(hits))
+    close_search(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_finder_knows_the_synonyms(page, read_page, lang):
+    """Typed into the course finder, a word's synonym keeps the courses whose words have the word."""
+    data, _ = roadmap()
+    prefix = LANGS[lang]
+    rows = read_page(f"{prefix}courses/").css("#course-table tr.rr-course-row")
+    cases = []
+    for group in data.synonyms:
+        for word, synonym in ((group.zh[0], group.en[0]), (group.en[0], group.zh[0])):
+            has = SynonymMatcher([Synonyms(id=group.id, zh=[word], en=[word])]).groups_in
+            courses = [row.attributes["data-course"] for row in rows if has(row.text())]
+            if courses:
+                cases.append((synonym, courses))
+    assert cases
+    page.goto(f"{prefix}courses/")
+    for synonym, courses in cases:
+        page.fill("#rr-finder-text", synonym)
+        shown = page.locator("#course-table tr.rr-course-row:visible").evaluate_all(
+            "rows => rows.map(r => r.dataset.course)")
+        assert set(courses) <= set(shown), (synonym, courses, shown)
