@@ -158,6 +158,20 @@ class Videos(Record):
     note: Text | None = None
 
 
+class Assignments(Record):
+    """A course's assignments: who can get them, and where they live."""
+
+    access: Literal["public", "login", "none", "unknown"] = Field(
+        description="Anyone can get them, only enrolled students, the course has none, or it could not be confirmed.",
+    )
+    url: Url | None = Field(default=None, description="Where they live (the course site, a repository).")
+    note: Text | None = None
+
+
+Language = Literal["en", "zh"]
+"""A language of instruction, as an ISO 639-1 code (``language.<code>`` in ``macros/ui/site.yaml`` names it)."""
+
+
 class Course(Sourced):
     id: Id
     code: Str = Field(description="Course number as the institution writes it, e.g. CS224N.")
@@ -174,6 +188,16 @@ class Course(Sourced):
     level: Level
     more_links: list[Link] = []
     editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
+    prerequisites: Text | None = Field(
+        default=None, description="What the official page asks a learner to know first; absent: not confirmed.",
+    )
+    workload: Text | None = Field(
+        default=None, description="Units and weekly workload as the official page states them; absent: not confirmed.",
+    )
+    assignments: Assignments = Field(
+        default=Assignments(access="unknown"), description="Who can get the assignments, and where.",
+    )
+    language: Language | None = Field(default=None, description="Language of instruction; absent: not confirmed.")
 
 
 ResourceKind = Literal["article", "video", "course", "book", "tool", "repo", "site", "tutorial"]
