@@ -100,6 +100,29 @@ def finder_options(index: RoadmapIndex, lang: str) -> FinderOptions:
     )
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """What the finder offers when the keyword box matches nothing: a topic to pick, or words to type."""
+
+    label: str
+    topic: str = ""
+    """A topic id: picking the suggestion selects this topic (and empties the keyword box)."""
+    text: str = ""
+    """Words: picking the suggestion types them in the keyword box."""
+
+
+def finder_suggestions(index: RoadmapIndex, lang: str) -> list[dict[str, str]]:
+    """Everything the finder may suggest, for ``finder.js`` to choose from by likeness to what was typed:
+    the topics some course carries, the synonyms, the instructors and the course codes."""
+    courses = index.roadmap.courses
+    used = {topic for course in courses for topic in course.topics}
+    found = [Suggestion(t.label[lang], topic=t.id) for t in index.roadmap.topics if t.id in used]
+    found += [Suggestion(term, text=term) for group in index.roadmap.synonyms for term in group.terms]
+    found += [Suggestion(name, text=name) for course in courses for name in course.instructors]
+    found += [Suggestion(course.code, text=course.code) for course in courses]
+    return [{k: v for k, v in vars(s).items() if v} for s in dict.fromkeys(found)]
+
+
 FINDER_TEXT_SEPARATOR = " | "
 """Between the words of a course row's ``data-text`` (read by ``finder.js``, never shown)."""
 
