@@ -112,8 +112,10 @@ class Suggestion:
 
 
 def finder_suggestions(index: RoadmapIndex, lang: str) -> list[dict[str, str]]:
-    """Everything the finder may suggest, for ``finder.js`` to choose from by likeness to what was typed:
-    the topics some course carries, the synonyms, the instructors and the course codes."""
+    """Everything the finder may suggest, for ``finder.js`` to choose from by likeness to what was typed.
+
+    The topics some course carries, the synonyms, the instructors and the course codes.
+    """
     courses = index.roadmap.courses
     used = {topic for course in courses for topic in course.topics}
     found = [Suggestion(t.label[lang], topic=t.id) for t in index.roadmap.topics if t.id in used]
