@@ -165,3 +165,19 @@ def test_the_count_reads_as_a_sentence(page, lang):
     shown = len(page.locator("#course-table tr.rr-course-row:visible").all())
     expect(count).to_have_text(translate("finder.count.one" if shown == 1 else "finder.count", lang, n=shown,
                                          total=total))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_finds_nothing_in_the_comparison_and_the_picked_list(open_page, lang, scheme):
+    from quality_support import violations
+
+    courses = roadmap()[0].courses
+    for viewport in (PHONE, {"width": 1366, "height": 900}):
+        page = open_page(viewport=viewport, color_scheme=scheme)
+        page.goto(f"{LANGS[lang]}courses/compare/?c={courses[0].id},{courses[1].id}")
+        expect(page.locator(".rr-compare__table")).to_be_visible()
+        assert violations(page) == [], viewport
+        page.goto(f"{LANGS[lang]}courses/?c={courses[0].id},{courses[1].id}")
+        expect(page.locator("#rr-compare-go")).to_be_visible()
+        assert violations(page) == [], viewport

@@ -343,6 +343,7 @@
     build(ids) {
       const table = document.createElement("table");
       table.className = "rr-compare__table";
+      table.style.setProperty("--rr-courses", String(ids.length));
       const head = table.createTHead().insertRow();
       const corner = document.createElement("th");
       corner.scope = "col";
