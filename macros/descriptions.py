@@ -57,6 +57,7 @@ class Descriptions:
         rm, lang = self.roadmap, self.lang
         items: dict[str, Callable[[], Iterable[str]]] = {
             "courses": lambda: (f"{c.code} {c.title[lang]}" for c in rm.courses),
+            "compare": lambda: (c.code for c in rm.courses),
             "path": lambda: (s.title[lang] for s in rm.self_study),
             "plan": lambda: (p.title[lang] for p in rm.periods),
             "stages": lambda: (s.title[lang] for s in rm.stages),

@@ -12,8 +12,9 @@ from macros.model import Roadmap
 CSV_COLUMNS = (
     "id", "code", "title_zh", "title_en", "institution_zh", "institution_en", "offering_en",
     "instructors", "level", "url", "videos", "videos_url", "topics", "stages", "checked", "sources", "unverified_en",
-    "origin",
+    "origin", "prerequisites_en", "workload_en", "assignments", "assignments_url", "language",
 )
+"""Columns of ``courses.csv``; a fact the data does not have (not confirmed) is an empty cell."""
 
 
 def roadmap_json(roadmap: Roadmap) -> str:
@@ -35,6 +36,8 @@ def courses_csv(roadmap: Roadmap) -> str:
             c.videos.url or "", " ".join(c.topics), " ".join(s.id for s in used.stages) if used else "",
             c.checked.isoformat(), " ".join(source.url for source in c.sources),
             c.unverified.en if c.unverified else "", "editors' addition" if c.added else "roadmap",
+            c.prerequisites.en if c.prerequisites else "", c.workload.en if c.workload else "",
+            c.assignments.access, c.assignments.url or "", c.language or "",
         ])
     return out.getvalue()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,7 +20,9 @@ from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
-from macros.pages import all_pages, navigation
+from macros.pages import all_pages, course_src, navigation, url_of
+from macros.search_text import add_to_index, code_spellings, space_blocks
+from macros.synonyms import SynonymMatcher
 from macros.theme_patches import PatchError, patch_page
 
 SEARCH_PLUGIN = "material/search"
@@ -116,3 +120,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = text
     return markdown
 
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep neighbouring elements' words apart for the search index (``macros/search_text.py``)."""
+    return space_blocks(html)
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """The search index with each course page's code however typed, and every section's synonyms."""
+    roadmap = roadmap_for(config)
+    codes = {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    raw = path.read_text(encoding="utf-8")
+    path.write_text(add_to_index(raw, codes, SynonymMatcher(roadmap.synonyms)), encoding="utf-8")

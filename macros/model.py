@@ -176,6 +176,20 @@ class Videos(Record):
     note: Text | None = None
 
 
+class Assignments(Record):
+    """A course's assignments: who can get them, and where they live."""
+
+    access: Literal["public", "login", "none", "unknown"] = Field(
+        description="Anyone can get them, only enrolled students, the course has none, or it could not be confirmed.",
+    )
+    url: Url | None = Field(default=None, description="Where they live (the course site, a repository).")
+    note: Text | None = None
+
+
+Language = Literal["en", "zh"]
+"""A language of instruction, as an ISO 639-1 code (``language.<code>`` in ``macros/ui/site.yaml`` names it)."""
+
+
 class Course(Sourced):
     id: Id
     code: Str = Field(description="Course number as the institution writes it, e.g. CS224N.")
@@ -192,6 +206,16 @@ class Course(Sourced):
     level: Level
     more_links: list[Link] = []
     editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
+    prerequisites: Text | None = Field(
+        default=None, description="What the official page asks a learner to know first; absent: not confirmed.",
+    )
+    workload: Text | None = Field(
+        default=None, description="Units and weekly workload as the official page states them; absent: not confirmed.",
+    )
+    assignments: Assignments = Field(
+        default=Assignments(access="unknown"), description="Who can get the assignments, and where.",
+    )
+    language: Language | None = Field(default=None, description="Language of instruction; absent: not confirmed.")
 
 
 ResourceKind = Literal["article", "video", "course", "book", "tool", "repo", "site", "tutorial"]
@@ -379,6 +403,22 @@ class Term(Record):
     avoid_en: list[Str] = Field(default=[], description="Spellings English text must not use.")
 
 
+class Synonyms(Record):
+    """Words that name the same thing, in both languages: searching for any of them finds pages with any other.
+
+    The search index and the course finder's keyword box read these groups (``macros/search_text.py``).
+    """
+
+    id: Id
+    zh: list[Str] = Field(min_length=1, description="The Chinese words, e.g. 微调.")
+    en: list[Str] = Field(min_length=1, description="The English words and abbreviations, e.g. fine-tuning.")
+
+    @property
+    def terms(self) -> list[str]:
+        """Every word of the group, Chinese first."""
+        return [*self.zh, *self.en]
+
+
 class Roadmap(Record):
     """The whole file."""
 
@@ -397,6 +437,7 @@ class Roadmap(Record):
     directions: list[Direction]
     people: list[Person]
     glossary: list[Term] = []
+    synonyms: list[Synonyms] = Field(default=[], description="Groups of words a search treats as one.")
 
     @property
     def week_count(self) -> int:
@@ -519,6 +560,21 @@ def _check_weeks(data: Roadmap) -> Iterator[Problem]:
                 yield ("stages", s, "tasks", t, "id"), f"stage task {task.id!r} is not scheduled in any week"
 
 
+def _check_synonyms(data: Roadmap) -> Iterator[Problem]:
+    """Synonym groups have their own ids (a group may share a topic's id), and a word belongs to one group."""
+    ids: set[str] = set()
+    groups: dict[str, str] = {}
+    for g, group in enumerate(data.synonyms):
+        if group.id in ids:
+            yield ("synonyms", g, "id"), f"duplicate synonym group {group.id!r}"
+        ids.add(group.id)
+        for lang in ("zh", "en"):
+            for t, term in enumerate(getattr(group, lang)):
+                first = groups.setdefault(term.casefold(), group.id)
+                if first != group.id:
+                    yield ("synonyms", g, lang, t), f"{term!r} is already in synonym group {first!r}"
+
+
 def cross_check(data: Roadmap) -> list[Problem]:
-    """Every problem that spans records: duplicate ids, dangling references, bad weeks."""
-    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data)]
+    """Every problem that spans records: duplicate ids, dangling references, bad weeks, synonyms twice."""
+    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data)]

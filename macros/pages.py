@@ -35,6 +35,8 @@ class Page:
     """Name of the page (``keeping-up``), used by templates' ``page_url``."""
     src: str
     """Source path inside the docs folder (``keeping-up.md``)."""
+    hide: tuple[str, ...] = ()
+    """Parts of Material's layout the page leaves out (its front matter's ``hide``), e.g. ``("toc",)``."""
 
     @property
     def template(self) -> str:
@@ -55,8 +57,9 @@ class Page:
         return url_of(self.src)
 
     def source(self) -> str:
-        """The page's Markdown source: one macro call."""
-        return f"{{{{ {self.macro}() }}}}\n"
+        """The page's Markdown source: one macro call, after the front matter if the page hides something."""
+        front = f"---\nhide: [{', '.join(self.hide)}]\n---\n" if self.hide else ""
+        return f"{front}{{{{ {self.macro}() }}}}\n"
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ class ItemPage:
 
 PAGES: dict[str, Page] = {page.key: page for page in (
     Page("home", "index.md"),
-    Page("courses", "courses/index.md"),
+    Page("courses", "courses/index.md", hide=("toc",)),  # the course table takes the width
+    Page("compare", "courses/compare.md", hide=("toc",)),
     Page("path", "path.md"),
     Page("plan", "plan.md"),
     Page("stages", "stages/index.md"),

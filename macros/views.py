@@ -16,6 +16,7 @@ from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
 from macros.languages import CODES
 from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks
+from macros.synonyms import SynonymMatcher
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -60,6 +61,8 @@ class FinderOptions:
     topics: list[Option]
     stages: list[Option]
     levels: list[Option]
+    origins: list[Option]
+    """The roadmap's own courses, or the editors' additions."""
 
 
 def week_range(weeks: Weeks, lang: str, open_end: bool = False) -> str:
@@ -96,7 +99,34 @@ def finder_options(index: RoadmapIndex, lang: str) -> FinderOptions:
         stages=[Option(s.id, s.title[lang] + dot + week_range(s.weeks, lang))
                 for s in index.roadmap.stages if s.id in stages],
         levels=[Option(level.value, translate(f"level.{level.value}", lang)) for level in Level if level in levels],
+        origins=[Option(origin, translate(f"finder.origin.{origin}", lang)) for origin in ("roadmap", "added")
+                 if any((course.added is not None) == (origin == "added") for course in courses)],
     )
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the finder offers when the keyword box matches nothing: a topic to pick, or words to type."""
+
+    label: str
+    topic: str = ""
+    """A topic id: picking the suggestion selects this topic (and empties the keyword box)."""
+    text: str = ""
+    """Words: picking the suggestion types them in the keyword box."""
+
+
+def finder_suggestions(index: RoadmapIndex, lang: str) -> list[dict[str, str]]:
+    """Everything the finder may suggest, for ``finder.js`` to choose from by likeness to what was typed.
+
+    The topics some course carries, the synonyms, the instructors and the course codes.
+    """
+    courses = index.roadmap.courses
+    used = {topic for course in courses for topic in course.topics}
+    found = [Suggestion(t.label[lang], topic=t.id) for t in index.roadmap.topics if t.id in used]
+    found += [Suggestion(term, text=term) for group in index.roadmap.synonyms for term in group.terms]
+    found += [Suggestion(name, text=name) for course in courses for name in course.instructors]
+    found += [Suggestion(course.code, text=course.code) for course in courses]
+    return [{k: v for k, v in vars(s).items() if v} for s in dict.fromkeys(found)]
 
 
 FINDER_TEXT_SEPARATOR = " | "
@@ -104,10 +134,11 @@ FINDER_TEXT_SEPARATOR = " | "
 
 
 def finder_text(course: Course, index: RoadmapIndex) -> str:
-    """Everything the finder's keyword box matches in a course, in every language."""
+    """Everything the finder's keyword box matches in a course, in every language, and the synonyms of its words."""
     words = [course.code, *course.aliases, *(course.title[code] for code in CODES),
              *(course.institution[code] for code in CODES), *course.instructors, *course.topics]
     words += [index.topics[topic][code] for topic in course.topics for code in CODES]
+    words += SynonymMatcher(index.roadmap.synonyms).added_words(FINDER_TEXT_SEPARATOR.join(words))
     return FINDER_TEXT_SEPARATOR.join(words)
 
 

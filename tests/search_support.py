@@ -58,8 +58,9 @@ def open_search(page: Page) -> None:
     )
 
 
-def search(page: Page, query: str, base_url: str) -> list[Hit]:
-    """Type ``query`` into the open search box and return every result link (expanding "more")."""
+def search(page: Page, query: str, base_url: str, expand: bool = True) -> list[Hit]:
+    """Type ``query`` into the open search box and return every result link (expanding "more" unless not
+    ``expand``: the pages' order needs only each page's first link)."""
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     box.fill("")
@@ -85,9 +86,18 @@ def search(page: Page, query: str, base_url: str) -> list[Hit]:
             break
         previous = current
         page.wait_for_timeout(100)
+    # Material lists ten results, then more as the list is scrolled: scroll until no more come
+    for _ in range(20):
+        count = page.locator(".md-search-result__item").count()
+        page.evaluate("() => { const w = document.querySelector('.md-search__scrollwrap');"
+                      " w.scrollTop = w.scrollHeight; }")
+        page.wait_for_timeout(150)
+        if page.locator(".md-search-result__item").count() == count:
+            break
+    page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 0; }")
     # expand every "more" group; each click re-renders its group, so look them up afresh each time
     closed = page.locator("details.md-search-result__more:not([open]) > summary")
-    for _ in range(100):
+    for _ in range(100 if expand else 0):
         if not closed.count():
             break
         closed.first.click()

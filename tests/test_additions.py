@@ -129,3 +129,18 @@ def test_feed_ids_are_stable_and_links_absolute_when_the_address_is_known(site, 
         assert all(e.link.startswith(f"https://roadmap.example/{prefix}") for e in after)
         doc = HTMLParser((out / prefix / "index.html").read_text(encoding="utf-8"))
         assert doc.css_first('link[type="application/atom+xml"]') is not None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_finder_tells_the_roadmaps_courses_from_the_additions(page, lang):
+    added = [c.id for c in ROADMAP.courses if c.added]
+    own = [c.id for c in ROADMAP.courses if not c.added]
+    page.goto(f"{LANGS[lang]}courses/")
+    select = page.locator("#rr-finder-origin")
+    assert select.locator("option").all_inner_texts()[1:] == [t("finder.origin.roadmap", lang),
+                                                            t("finder.origin.added", lang)]
+    for value, expected in (("added", added), ("roadmap", own)):
+        select.select_option(value)
+        shown = page.locator("#course-table tr.rr-course-row:visible").evaluate_all(
+            "rows => rows.map(r => r.dataset.course)")
+        assert shown == expected, value

@@ -1,0 +1,97 @@
+"""What the search index reads of a page: every element's words kept apart from its neighbours'.
+
+Material's search parser keeps the text of a page and drops most tags, so ``<dt>Level</dt><dd>Advanced</dd>``
+is indexed as ``LevelAdvanced``: neither word can be found. A page's content gets a line break between block
+elements and after ``<br>``. Browsers do not draw white space between blocks or at the start of a line, so the
+page looks the same; the index sees one word per element.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from macros.synonyms import SynonymMatcher
+
+BLOCKS = (
+    "address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|"
+    "hr|li|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul"
+)
+"""Elements a browser lays out as blocks (or table cells): white space around them is never drawn."""
+
+_BLOCK = re.compile(rf"(?:{BLOCKS})", re.IGNORECASE)
+_TAG_BEFORE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*>(?=<(/?)([a-zA-Z][a-zA-Z0-9]*))")
+_LINE_BREAK = re.compile(r"(<br\s*/?>)(?=\S)", re.IGNORECASE)
+_PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.IGNORECASE | re.DOTALL)
+
+
+def space_blocks(html: str) -> str:
+    """``html`` with a line break wherever a block element meets another tag, and after every ``<br>``.
+
+    The insides of ``<pre>`` are left alone: there white space is drawn.
+    """
+    parts = _PRE.split(html)
+    return "".join(part if i % 2 else _LINE_BREAK.sub("\\1\n", _TAG_BEFORE_TAG.sub(_spaced, part))
+                   for i, part in enumerate(parts))
+
+
+def _spaced(match: re.Match[str]) -> str:
+    closing, name, next_closing, next_name = match.groups()
+    ends_block = closing and _BLOCK.fullmatch(name)
+    starts_block = not next_closing and _BLOCK.fullmatch(next_name)
+    return match.group(0) + "\n" if ends_block or starts_block else match.group(0)
+
+
+# --- words the index adds to a section: a course's code however typed, synonyms ----------------------------------
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+ZWSP = "\u200b"
+
+
+def segment(text: str) -> str:
+    """Chinese runs cut into words as the search plugin cuts a page's text (jieba, zero-width spaces)."""
+    import jieba  # the search plugin's own segmenter, loaded only when a build indexes Chinese
+
+    return _HAN.sub(lambda m: ZWSP + ZWSP.join(jieba.cut(m.group(0))) + ZWSP, text).strip(ZWSP)
+
+
+def code_spellings(code: str, aliases: list[str]) -> list[str]:
+    """Every way a reader may type a course's code, once each whatever the case.
+
+    As written, the data's aliases, each without spaces (``CS 224N`` → ``CS224N``) and with its letters and
+    digits apart (``CS224N`` → ``CS 224N``).
+    """
+    written = [code, *aliases]
+    joined = [re.sub(r"\s+", "", form) for form in written]
+    apart = [re.sub(r"(?<=[A-Za-z])(?=\d)", " ", form) for form in written]
+    spellings: dict[str, str] = {}
+    for form in [*written, *joined, *apart]:
+        spellings.setdefault(form.casefold(), form)  # the search ignores case: CS224n is CS224N
+    return list(spellings.values())
+
+
+CODES_FIELD = "codes"
+"""Index field of a course page's code however typed (configured in ``mkdocs.yml``, weighed like tags)."""
+SYNONYMS_FIELD = "synonyms"
+"""Index field of the synonyms of the words a section has (configured in ``mkdocs.yml``)."""
+
+
+def add_to_index(raw: str, codes: dict[str, list[str]], synonyms: SynonymMatcher) -> str:
+    """The search index ``raw`` (Material's ``search_index.json``) with two fields of words added to sections.
+
+    ``codes`` maps a section's location (``courses/cs336/``) to its course's code however typed; every section
+    gains the synonyms of the words it has. The search matches these fields but never shows them: they are
+    not on the page, nor in the results.
+    """
+    data = json.loads(raw)
+    missing = {CODES_FIELD, SYNONYMS_FIELD} - set(data["config"]["fields"])
+    if missing:
+        raise ValueError(f"the search plugin's fields lack {sorted(missing)} (mkdocs.yml, plugins.search.fields)")
+    for doc in data["docs"]:
+        if doc["location"] in codes:
+            doc[CODES_FIELD] = segment(" ".join(codes[doc["location"]]))
+        text = re.sub(r"<[^>]+>", " ", f"{doc['title']}\n{doc['text']}").replace(ZWSP, "")
+        added = synonyms.added_words(text)
+        if added:
+            doc[SYNONYMS_FIELD] = segment(" ".join(added))
+    return json.dumps(data, separators=(",", ":"), default=str)
