@@ -71,6 +71,14 @@ def week_range(weeks: Weeks, lang: str, open_end: bool = False) -> str:
     return translate("plan.week-range", lang, start=weeks.start, end=weeks.end)
 
 
+def timeline_side(weeks: Weeks, total: int) -> str:
+    """Where a bar's title goes on the plan's timeline: ``after`` the bar, or ``before`` it.
+
+    Before it when fewer weeks follow the bar than come before it: the title gets the wider side, so its words fit.
+    """
+    return "after" if total - weeks.end >= weeks.start - 1 else "before"
+
+
 def item_label(item: Linkable, lang: str) -> str:
     """How a linked record is named: ``CS224N · title`` for a course, its title otherwise."""
     if isinstance(item, Course):
