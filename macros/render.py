@@ -22,6 +22,7 @@ from macros.jinja_cache import SHARED
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 from macros.views import (
+    breakable,
     byline,
     check_dates,
     finder_options,
@@ -78,6 +79,7 @@ class Renderer:
         )
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
+        self.env.filters["breakable"] = breakable
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t, sep=separators(lang),
             is_course=lambda item: isinstance(item, Course),

@@ -8,9 +8,13 @@ Punctuation comes from the interface strings (``sep.*`` in ``macros/ui/site.yaml
 from __future__ import annotations
 
 import datetime
+import html
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
@@ -69,6 +73,19 @@ def week_range(weeks: Weeks, lang: str, open_end: bool = False) -> str:
     if weeks.start == weeks.end:
         return translate("plan.week", lang, n=weeks.start)
     return translate("plan.week-range", lang, start=weeks.start, end=weeks.end)
+
+
+_ADDRESS = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/[^\s<>\"]*")
+
+
+def breakable(text: str) -> Markup:
+    """Text, escaped, whose web addresses may wrap after each ``/`` (``<wbr>``) instead of inside a word.
+
+    A long address (``people.eecs.berkeley.edu/~keutzer/classes/…``) is one unbreakable run: on a phone the
+    browser would cut it wherever the line ends, mid-word.
+    """
+    escaped = str(text) if isinstance(text, Markup) else html.escape(str(text), quote=False)
+    return Markup(_ADDRESS.sub(lambda m: re.sub(r"/(?!/)", "/<wbr>", m.group()), escaped))
 
 
 def timeline_side(weeks: Weeks, total: int) -> str:
