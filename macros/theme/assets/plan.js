@@ -58,6 +58,7 @@
   function save() { try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ } }
 
   function paint() {
+    $$(".rr-wall__task[data-task]").forEach((li) => li.classList.toggle("is-done", !!state.done[li.dataset.task]));
     $$(BOX).forEach((box) => {
       box.checked = !!state.done[box.dataset.task];
       box.closest(".rr-task")?.classList.toggle("is-done", box.checked);
@@ -209,7 +210,13 @@
     state = load();
     if ($(".rr-week[data-week], #plan-start")) startFromUrl();
     else paint();
-    $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => { a.dataset.printHref = a.href; });
+    /* printed after external links: a short address (host and path); links inside the site print none */
+    $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => {
+      if (a.origin === location.origin || !/^https?:$/.test(a.protocol)) return;
+      const short = (a.host.replace(/^www\./, "") + a.pathname).replace(/\/$/, "");
+      a.dataset.printHref = short.length > 60 ? short.slice(0, 59) + "…" : short;
+    });
+    $$("button[data-plan=print]").forEach((b) => { if (!b.closest(".rr-plan-tools__body")) b.addEventListener("click", () => window.print()); });
     const tools = $(".rr-plan-tools__body");
     if (!tools) return;
     if (storageBad) message(say("storage-bad"), true);
