@@ -88,6 +88,16 @@ def breakable(text: str) -> Markup:
     return Markup(_ADDRESS.sub(lambda m: re.sub(r"/(?!/)", "/<wbr>", m.group()), escaped))
 
 
+BEFORE_YOU_START = frozenset({"w01-dl-basics"})
+"""Week tasks shown as a "before you start" self-check: kept (their ids are readers' stored ticks), not counted
+in the week's progress."""
+
+
+def before_you_start(task_id: str) -> bool:
+    """Whether a week task is a self-check before the plan starts rather than part of its week."""
+    return task_id in BEFORE_YOU_START
+
+
 def timeline_side(weeks: Weeks, total: int) -> str:
     """Where a bar's title goes on the plan's timeline: ``after`` the bar, or ``before`` it.
 
@@ -147,14 +157,22 @@ def topic_items(index: RoadmapIndex, topic_id: str) -> tuple[list[Course], list[
     return [i for i in tagged if isinstance(i, Course)], [i for i in tagged if not isinstance(i, Course)]
 
 
-def plan_config(index: RoadmapIndex, lang: str, with_weeks: bool = False) -> dict[str, Any]:
-    """Settings of ``plan.js``: its strings, the id rule of stored ticks and, for the calendar, the weeks."""
+def plan_config(
+    index: RoadmapIndex, lang: str, with_weeks: bool = False, with_task_ids: bool = False,
+) -> dict[str, Any]:
+    """Settings of ``plan.js``: its strings, the id rule of stored ticks and, for the calendar, the weeks.
+
+    ``with_task_ids``: each week's counted task ids (the home page's "continue" line).
+    """
     config: dict[str, Any] = {
         "title": index.roadmap.meta.title[lang],
         "strings": {key.removeprefix(PLAN_JS_PREFIX): translate(key, lang)
                     for key in strings() if key.startswith(PLAN_JS_PREFIX)},
         "idPattern": ID_PATTERN,
     }
+    if with_task_ids:
+        config["taskWeeks"] = [[task.id for task in index.week_tasks(week) if not before_you_start(task.id)]
+                               for week in index.roadmap.weeks]
     if with_weeks:
         config["weeks"] = [
             {

@@ -64,13 +64,25 @@
       box.closest(".rr-task")?.classList.toggle("is-done", box.checked);
     });
     $$("[data-progress]").forEach((el) => {
-      const ids = new Set($$(BOX, el.closest("[data-progress-scope]") || document).map((b) => b.dataset.task));
+      const ids = new Set($$(BOX, el.closest("[data-progress-scope]") || document)
+        .filter((b) => !b.hasAttribute("data-uncounted")).map((b) => b.dataset.task));
       const done = [...ids].filter((id) => state.done[id]).length, bar = $("progress", el);
       bar.max = ids.size || 1;
       bar.value = done;
       $(".rr-progress__count", el).textContent = say("count", { done, total: ids.size });
     });
     paintDates();
+    paintContinue();
+  }
+
+  /* the home page's weekly-plan card: "continue: week N · done/total" once something is ticked */
+  function paintContinue() {
+    const card = $("[data-plan-continue]"), weeks = config.taskWeeks;
+    if (!card || !weeks) return;
+    const all = weeks.flat(), done = all.filter((id) => state.done[id]).length;
+    const n = weeks.findIndex((ids) => ids.some((id) => !state.done[id])) + 1 || weeks.length;
+    $(".rr-cards__continue", card).textContent = done ? say("continue", { n, done, total: all.length }) : "";
+    if (done) card.href = card.href.split("#")[0] + "#week-" + n;
   }
 
   function paintDates() {
@@ -127,6 +139,8 @@
         : say("hint-monday", { date: day(start) });
     }
     if (input && document.activeElement !== input) input.value = state.start;
+    const fold = $("[data-plan=fold-past]");
+    if (fold) fold.hidden = !$(".rr-week--past");
   }
 
   /* the start date: a Monday, kept in storage and in the URL (?start=YYYY-MM-DD) */
@@ -221,11 +235,24 @@
     if (!tools) return;
     if (storageBad) message(say("storage-bad"), true);
     const input = $("#plan-start"), file = $("#plan-import");
-    input.addEventListener("change", () => { badStart = null; setStart(input.value); });
+    input.addEventListener("change", () => {
+      badStart = null;
+      const picked = input.value;
+      setStart(picked);
+      if (state.start && state.start !== picked) { // a Wednesday becomes that week's Monday, in the field too
+        input.value = state.start;
+        message(say("moved-monday", { picked: day(parseDate(picked)), date: day(parseDate(state.start)) }));
+      }
+    });
     file.addEventListener("change", () => { if (file.files[0]) importProgress(file.files[0]); file.value = ""; });
     const actions = {
       "clear-start": () => { badStart = null; setStart(""); input.focus(); },
       calendar, print: () => window.print(), export: exportProgress, import: () => file.click(),
+      "fold-past": () => {
+        const button = $("[data-plan=fold-past]"), on = button.getAttribute("aria-pressed") !== "true";
+        button.setAttribute("aria-pressed", String(on));
+        document.documentElement.classList.toggle("rr-fold-past", on);
+      },
       reset: () => {
         if (!window.confirm(say("reset-confirm"))) return;
         state.done = {};
@@ -245,7 +272,12 @@
     save();
     paint();
   });
-  window.addEventListener("storage", (e) => { if (e.key === KEY) { state = load(); paint(); } });
+  /* the language switch keeps the place in the page (#week-N): the same ids in every language */
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element && e.target.closest("a[hreflang]");
+    if (a && location.hash && !a.hash) a.hash = location.hash;
+  }, true);
+    window.addEventListener("storage", (e) => { if (e.key === KEY) { state = load(); paint(); } });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
