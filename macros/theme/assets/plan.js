@@ -219,6 +219,55 @@
     }, refuse);
   }
 
+  /* progress in a link: each ticked task as 4 characters (24 bits of an FNV-1a hash of its id, base64url) in
+     the fragment, #progress=1.<chars>: never sent to a server; ids the page does not know are ignored */
+  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", SHARE = "progress=1.";
+  function tag(id) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(id)) h = Math.imul(h ^ byte, 0x1000193) >>> 0;
+    return [18, 12, 6, 0].map((s) => B64[(h >>> s) & 63]).join("");
+  }
+  const knownIds = () => [...new Set(config.weeks.flatMap((w) => w.tasks.map((t) => t.id)))];
+  function shareLink() {
+    const ids = knownIds().filter((id) => state.done[id]);
+    const url = new URL(location.href);
+    if (state.start) url.searchParams.set("start", state.start);
+    url.hash = SHARE + ids.map(tag).join("");
+    return { url: url.href, n: ids.length };
+  }
+  function share() {
+    const { url, n } = shareLink(), box = $("#plan-share"), field = $("#plan-share-link");
+    field.value = url;
+    box.hidden = false;
+    const manual = () => { field.focus(); field.select(); message(say("shared-manual", { n })); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(() => message(say("shared", { n })), manual);
+    } else manual();
+  }
+  let incoming = null;
+  function readShared() {
+    const hash = location.hash.slice(1), panel = $("#plan-incoming");
+    if (!hash.startsWith(SHARE) || !panel || !config.weeks.length) return;
+    const tags = new Set(hash.slice(SHARE.length).match(/[A-Za-z0-9_-]{4}/g) || []);
+    incoming = knownIds().filter((id) => tags.has(tag(id)));
+    const here = Object.keys(state.done);
+    $("#plan-incoming-text").textContent = say("incoming", { n: incoming.length,
+      added: incoming.filter((id) => !state.done[id]).length, only: here.filter((id) => !incoming.includes(id)).length });
+    panel.hidden = false;
+  }
+  function settleShared(how) {
+    if (incoming === null) return;
+    if (how === "replace") state.done = {};
+    if (how !== "ignore") incoming.forEach((id) => { state.done[id] = true; });
+    const n = Object.keys(state.done).length;
+    incoming = null;
+    $("#plan-incoming").hidden = true;
+    history.replaceState(history.state, "", location.href.split("#")[0]);
+    save();
+    paint();
+    message(how === "ignore" ? say("ignored") : say(how === "merge" ? "merged" : "replaced", { n }));
+  }
+
   function init() {
     try { config = { ...config, ...JSON.parse($("#plan-config")?.textContent || "{}") }; } catch (e) { /* defaults */ }
     state = load();
@@ -248,6 +297,8 @@
     const actions = {
       "clear-start": () => { badStart = null; setStart(""); input.focus(); },
       calendar, print: () => window.print(), export: exportProgress, import: () => file.click(),
+      share, merge: () => settleShared("merge"), replace: () => settleShared("replace"),
+      ignore: () => settleShared("ignore"),
       "fold-past": () => {
         const button = $("[data-plan=fold-past]"), on = button.getAttribute("aria-pressed") !== "true";
         button.setAttribute("aria-pressed", String(on));
@@ -262,6 +313,8 @@
       },
     };
     tools.addEventListener("click", (e) => actions[e.target.closest("button[data-plan]")?.dataset.plan]?.());
+    readShared();
+    window.addEventListener("hashchange", readShared);
   }
 
   document.addEventListener("change", (e) => {
