@@ -30,7 +30,7 @@ DARK_WIDTHS = (390, 1366)
 TABLE_WIDTH = 1024
 """From this width, tables fit without sideways scrolling."""
 SCREENSHOT_WIDTHS = (390, 1366)
-KINDS = ("home", "courses", "course", "path", "plan", "weeks", "stage", "topics", "about")
+KINDS = ("home", "courses", "course", "path", "plan", "weeks", "wall-chart", "stage", "topics", "about")
 SCHEMES = [(w, "light") for w in WIDTHS] + [(w, "dark") for w in DARK_WIDTHS]
 
 MEASURE = r"""() => {
