@@ -68,3 +68,20 @@ def test_ignoring_a_link_keeps_the_ticks_here(open_page):
     other.goto("en/weeks/#" + link.split("#", 1)[1])
     other.get_by_role("button", name=t("plan-tools.ignore", "en")).click()
     assert checked_ids(other) == {FIRST}
+
+
+def share_tag(task_id: str) -> str:
+    """What plan.js writes for a tick: 24 bits of the FNV-1a hash of its id, as 4 base64url characters."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    h = 0x811C9DC5
+    for byte in task_id.encode():
+        h = ((h ^ byte) * 0x1000193) & 0xFFFFFFFF
+    return "".join(alphabet[(h >> shift) & 63] for shift in (18, 12, 6, 0))
+
+
+def test_every_task_has_its_own_tag_in_a_progress_link(open_page):
+    ids = all_task_ids()
+    assert len({share_tag(task_id) for task_id in ids}) == len(ids)  # no two tasks share one
+    page = open_page()
+    link = made_link(page, "en", [ids[0]])
+    assert link.endswith("#progress=1." + share_tag(ids[0]))  # the browser's tag is this one
