@@ -140,3 +140,15 @@ def test_the_chinese_404_page_is_in_chinese(read_page):
         doc = read_page(f"{LANGS[lang]}404.html")
         assert word in doc.css_first("article h1").text()
         assert "Not found" not in doc.css_first("article").text() or lang == "en"
+
+
+@pytest.mark.parametrize("target", [ROADMAP.periods[2].id, "week-14"])
+def test_a_link_into_the_weekly_plan_lands_on_its_target_once_the_dates_are_written(open_page, target: str):
+    page = open_page(**PHONE)
+    page.goto("weeks/")
+    remember(page, [week_tasks(1)[1].id], "2026-10-05")  # dates and progress are written after the page shows
+    page.goto("plan/")
+    page.goto(f"weeks/#{target}")
+    page.wait_for_timeout(500)
+    top = page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top")
+    assert 0 <= top < 150, top
