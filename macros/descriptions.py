@@ -62,6 +62,7 @@ class Descriptions:
             "plan": lambda: (p.title[lang] for p in rm.periods),
             "stages": lambda: (s.title[lang] for s in rm.stages),
             "weeks": lambda: (w.focus[lang] for w in rm.weeks),
+            "wall-chart": lambda: (w.focus[lang] for w in rm.weeks),
             "books": lambda: (b.title[lang] for b in rm.books),
             "directions": lambda: (d.title[lang] for d in rm.directions),
             "people": lambda: (p.name for p in rm.people),

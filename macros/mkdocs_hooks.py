@@ -31,10 +31,13 @@ SEARCH_PLUGIN = "material/search"
 def configure_language(config: MkDocsConfig, lang: str) -> None:
     """The settings that follow from the build's language, so each is written once.
 
+    The 404 page's words (``extra.not_found``, read by ``macros/theme/404.html``) come from ``macros/ui/site.yaml``.
     The language links (``extra.alternate``) come from ``macros/languages.py``; the palette toggles' names
     from ``palette.toggle.<scheme>`` in ``macros/ui/site.yaml``; the search language is the build's.
     """
     config.extra["alternate"] = alternate_links(lang)
+    config.extra["not_found"] = {"title": translate("not-found.title", lang), "text": translate("not-found.text", lang),
+                                 "home": translate("not-found.home", lang)}
     for option in config.theme["palette"]:
         if option.get("toggle"):
             option["toggle"]["name"] = translate(f"palette.toggle.{option['scheme']}", lang)

@@ -101,6 +101,7 @@ PAGES: dict[str, Page] = {page.key: page for page in (
     Page("plan", "plan.md"),
     Page("stages", "stages/index.md"),
     Page("weeks", "weeks.md"),
+    Page("wall-chart", "wall-chart.md"),
     Page("books", "books.md"),
     Page("directions", "directions.md"),
     Page("people", "people.md"),
@@ -188,6 +189,7 @@ def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
         {translate("page.plan-section", lang): [
             entry("plan"),
             entry("weeks"),
+            entry("wall-chart"),
             section("stages", [{s.title[lang]: stage_src(s.id)} for s in roadmap.stages]),
         ]},
         {translate("page.more", lang): [

@@ -22,6 +22,8 @@ from macros.jinja_cache import SHARED
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 from macros.views import (
+    before_you_start,
+    breakable,
     byline,
     check_dates,
     finder_options,
@@ -35,6 +37,7 @@ from macros.views import (
     record_title,
     separators,
     source_links,
+    timeline_side,
     topic_items,
     week_range,
     week_title,
@@ -81,11 +84,13 @@ class Renderer:
         )
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
+        self.env.filters["breakable"] = breakable
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t, sep=separators(lang),
             is_course=lambda item: isinstance(item, Course),
             week_range=lambda weeks, open_end=False: week_range(weeks, lang, open_end),
             week_title=lambda week: week_title(week, lang),
+            timeline_side=lambda weeks: timeline_side(weeks, roadmap.week_count),
             item_label=lambda item: item_label(item, lang),
             byline=lambda item: byline(item, lang),
             source_links=lambda record: source_links(record, lang),
@@ -98,7 +103,9 @@ class Renderer:
             finder_suggestions=lambda: finder_suggestions(self.index, lang),
             other_languages=other_languages(lang),
             topic_items=lambda topic_id: topic_items(self.index, topic_id),
-            plan_config=lambda with_weeks=False: plan_config(self.index, lang, with_weeks),
+            plan_config=lambda with_weeks=False, with_task_ids=False: plan_config(self.index, lang, with_weeks,
+                                                                                  with_task_ids),
+            before_you_start=before_you_start,
             institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),

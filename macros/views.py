@@ -8,9 +8,13 @@ Punctuation comes from the interface strings (``sep.*`` in ``macros/ui/site.yaml
 from __future__ import annotations
 
 import datetime
+import html
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from markupsafe import Markup
 
 from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
@@ -72,6 +76,37 @@ def week_range(weeks: Weeks, lang: str, open_end: bool = False) -> str:
     if weeks.start == weeks.end:
         return translate("plan.week", lang, n=weeks.start)
     return translate("plan.week-range", lang, start=weeks.start, end=weeks.end)
+
+
+_ADDRESS = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)+/[^\s<>\"]*")
+
+
+def breakable(text: str) -> Markup:
+    """Text, escaped, whose web addresses may wrap after each ``/`` (``<wbr>``) instead of inside a word.
+
+    A long address (``people.eecs.berkeley.edu/~keutzer/classes/…``) is one unbreakable run: on a phone the
+    browser would cut it wherever the line ends, mid-word.
+    """
+    escaped = str(text) if isinstance(text, Markup) else html.escape(str(text), quote=False)
+    return Markup(_ADDRESS.sub(lambda m: re.sub(r"/(?!/)", "/<wbr>", m.group()), escaped))
+
+
+BEFORE_YOU_START = frozenset({"w01-dl-basics"})
+"""Week tasks shown as a "before you start" self-check: kept (their ids are readers' stored ticks), not counted
+in the week's progress."""
+
+
+def before_you_start(task_id: str) -> bool:
+    """Whether a week task is a self-check before the plan starts rather than part of its week."""
+    return task_id in BEFORE_YOU_START
+
+
+def timeline_side(weeks: Weeks, total: int) -> str:
+    """Where a bar's title goes on the plan's timeline: ``after`` the bar, or ``before`` it.
+
+    Before it when fewer weeks follow the bar than come before it: the title gets the wider side, so its words fit.
+    """
+    return "after" if total - weeks.end >= weeks.start - 1 else "before"
 
 
 def item_label(item: Linkable, lang: str) -> str:
@@ -153,14 +188,22 @@ def topic_items(index: RoadmapIndex, topic_id: str) -> tuple[list[Course], list[
     return [i for i in tagged if isinstance(i, Course)], [i for i in tagged if not isinstance(i, Course)]
 
 
-def plan_config(index: RoadmapIndex, lang: str, with_weeks: bool = False) -> dict[str, Any]:
-    """Settings of ``plan.js``: its strings, the id rule of stored ticks and, for the calendar, the weeks."""
+def plan_config(
+    index: RoadmapIndex, lang: str, with_weeks: bool = False, with_task_ids: bool = False,
+) -> dict[str, Any]:
+    """Settings of ``plan.js``: its strings, the id rule of stored ticks and, for the calendar, the weeks.
+
+    ``with_task_ids``: each week's counted task ids (the home page's "continue" line).
+    """
     config: dict[str, Any] = {
         "title": index.roadmap.meta.title[lang],
         "strings": {key.removeprefix(PLAN_JS_PREFIX): translate(key, lang)
                     for key in strings() if key.startswith(PLAN_JS_PREFIX)},
         "idPattern": ID_PATTERN,
     }
+    if with_task_ids:
+        config["taskWeeks"] = [[task.id for task in index.week_tasks(week) if not before_you_start(task.id)]
+                               for week in index.roadmap.weeks]
     if with_weeks:
         config["weeks"] = [
             {

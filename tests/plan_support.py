@@ -12,6 +12,7 @@ from conftest import ROOT
 from macros.i18n import translate
 from macros.index import RoadmapIndex
 from macros.loader import load
+from macros.views import before_you_start
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
@@ -28,6 +29,11 @@ def week_tasks(week_number: int) -> list:
 def all_task_ids() -> list[str]:
     """Every task id of the weekly plan, in page order, without repeats."""
     return list(dict.fromkeys(t.id for w in ROADMAP.weeks for t in INDEX.week_tasks(w)))
+
+
+def counted_task_ids() -> list[str]:
+    """The task ids progress counts: every one but the before-you-start self-checks (macros/views.py)."""
+    return [task_id for task_id in all_task_ids() if not before_you_start(task_id)]
 
 
 def first_link(week_number: int, external: bool) -> str:

@@ -5,10 +5,23 @@ from __future__ import annotations
 import json
 
 import pytest
-from plan_support import BOX, INDEX, KEY, ROADMAP, all_task_ids, box, checked_ids, stored, t, week_tasks
+from plan_support import (
+    BOX,
+    INDEX,
+    KEY,
+    ROADMAP,
+    all_task_ids,
+    box,
+    checked_ids,
+    counted_task_ids,
+    stored,
+    t,
+    week_tasks,
+)
 from playwright.sync_api import expect
 
 from macros.languages import PREFIX as LANGS
+from macros.views import before_you_start
 
 FIRST, SECOND, THIRD = all_task_ids()[:3]
 """Three task ids of the plan, in page order."""
@@ -40,9 +53,10 @@ def test_stage_and_weekly_pages_share_ticks(page, lang: str):
     assert boxes.count() == 2  # in the stage checklist and in its week
     boxes.first.check()
     expect(boxes.nth(1)).to_be_checked()  # the same task elsewhere on the page follows
-    # the stage's own tasks count; its optional go-further tasks only once ticked
-    ids = set(page.eval_on_selector_all(BOX, "els => els.filter(e => !e.closest('[data-optional]'))"
-                                             ".map(e => e.dataset.task)"))
+    # the stage's own tasks count; a self-check never, its optional go-further tasks only once ticked
+    ids = set(page.eval_on_selector_all(
+        f"{BOX}:not([data-uncounted])",
+        "els => els.filter(e => !e.closest('[data-optional]')).map(e => e.dataset.task)"))
     expect(page.locator(".rr-progress .rr-progress__count")).to_have_text(
         t("plan-js.count", lang, done=1, total=len(ids)))
     page.goto(f"{LANGS[lang]}weeks/")
@@ -53,11 +67,12 @@ def test_stage_and_weekly_pages_share_ticks(page, lang: str):
 @pytest.mark.parametrize("lang", LANGS)
 def test_progress_per_period_and_overall(page, lang: str):
     page.goto(f"{LANGS[lang]}weeks/")
-    total = len(all_task_ids())
+    total = len(counted_task_ids())
     first = ROADMAP.periods[0]
     ids = [task.id for w in INDEX.weeks_of(first) for task in week_tasks(w.week)]
     for task_id in ids:
         box(page, task_id).check()
+    ids = [task_id for task_id in ids if not before_you_start(task_id)]  # a self-check is ticked, not counted
     overall = page.locator(".rr-progress--all")
     expect(overall).to_be_visible()
     expect(overall.locator(".rr-progress__count")).to_have_text(t("plan-js.count", lang, done=len(ids), total=total))
@@ -104,7 +119,7 @@ def test_export_reset_import_restores(page, tmp_path):
     page.get_by_role("button", name=t("plan-tools.reset", "en")).click()
     assert checked_ids(page) == set()
     expect(page.locator(".rr-progress--all .rr-progress__count")).to_have_text(
-        t("plan-js.count", "en", done=0, total=len(all_task_ids())))
+        t("plan-js.count", "en", done=0, total=len(counted_task_ids())))
     page.goto("weeks/")  # restore on the Chinese page: one store for both languages
     assert checked_ids(page) == set()
     with page.expect_file_chooser() as chooser:

@@ -11,13 +11,17 @@ from macros.i18n import strings
 from macros.index import RoadmapIndex
 from macros.model import ID_PATTERN, Level
 from macros.views import (
+    BEFORE_YOU_START,
     Option,
+    before_you_start,
+    breakable,
     finder_options,
     finder_text,
     item_label,
     other_languages,
     plan_config,
     separators,
+    timeline_side,
     topic_items,
     week_range,
     week_title,
@@ -96,3 +100,28 @@ def test_topic_items_split_courses_from_resources_and_other_languages(index: Roa
     courses, resources = topic_items(index, "nlp")
     assert [c.id for c in courses] == ["cs224n"] and resources == []
     assert other_languages("zh") == ["en"] and other_languages("en") == ["zh"]
+
+
+def test_a_timeline_title_goes_on_the_side_with_more_weeks():
+    from macros.model import Weeks
+
+    assert timeline_side(Weeks(start=1, end=3), 24) == "after"
+    assert timeline_side(Weeks(start=14, end=17), 24) == "before"  # 13 weeks before, 7 after
+    assert timeline_side(Weeks(start=18, end=24), 24) == "before"
+
+
+def test_addresses_in_text_may_wrap_after_their_slashes_and_stay_escaped():
+    text = breakable("see people.eecs.berkeley.edu/~keutzer/classes/ & <b>, not GPT-2/BERT")
+    assert text == ("see people.eecs.berkeley.edu/<wbr>~keutzer/<wbr>classes/<wbr> &amp; &lt;b&gt;, "
+                    "not GPT-2/BERT")
+    assert breakable("https://web.stanford.edu/class/cs25/").count("<wbr>") == 4
+
+
+def test_the_home_page_gets_each_weeks_counted_task_ids():
+    from plan_support import INDEX
+
+    weeks = plan_config(INDEX, "en", with_task_ids=True)["taskWeeks"]
+    assert len(weeks) == len(INDEX.roadmap.weeks)
+    assert not any(before_you_start(task_id) for ids in weeks for task_id in ids)
+    assert sum(map(len, weeks)) == sum(len(INDEX.week_tasks(w)) for w in INDEX.roadmap.weeks) - len(BEFORE_YOU_START)
+    assert "taskWeeks" not in plan_config(INDEX, "en")

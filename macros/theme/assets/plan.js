@@ -58,13 +58,15 @@
   function save() { try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ } }
 
   function paint() {
+    $$(".rr-wall__task[data-task]").forEach((li) => li.classList.toggle("is-done", !!state.done[li.dataset.task]));
     $$(BOX).forEach((box) => {
       box.checked = !!state.done[box.dataset.task];
       box.closest(".rr-task")?.classList.toggle("is-done", box.checked);
     });
     $$("[data-progress]").forEach((el) => {
-      // Optional "go further" tasks count only once ticked: they never hold a reader's progress back.
+      // A "before you start" self-check never counts; an optional "go further" task counts once ticked.
       const counted = $$(BOX, el.closest("[data-progress-scope]") || document)
+        .filter((b) => !b.hasAttribute("data-uncounted"))
         .filter((b) => !b.closest("[data-optional]") || state.done[b.dataset.task]);
       const ids = new Set(counted.map((b) => b.dataset.task));
       const done = [...ids].filter((id) => state.done[id]).length, bar = $("progress", el);
@@ -73,6 +75,17 @@
       $(".rr-progress__count", el).textContent = say("count", { done, total: ids.size });
     });
     paintDates();
+    paintContinue();
+  }
+
+  /* the home page's weekly-plan card: "continue: week N · done/total" once something is ticked */
+  function paintContinue() {
+    const card = $("[data-plan-continue]"), weeks = config.taskWeeks;
+    if (!card || !weeks) return;
+    const all = weeks.flat(), done = all.filter((id) => state.done[id]).length;
+    const n = weeks.findIndex((ids) => ids.some((id) => !state.done[id])) + 1 || weeks.length;
+    $(".rr-cards__continue", card).textContent = done ? say("continue", { n, done, total: all.length }) : "";
+    if (done) card.href = card.href.split("#")[0] + "#week-" + n;
   }
 
   function paintDates() {
@@ -129,6 +142,8 @@
         : say("hint-monday", { date: day(start) });
     }
     if (input && document.activeElement !== input) input.value = state.start;
+    const fold = $("[data-plan=fold-past]");
+    if (fold) fold.hidden = !$(".rr-week--past");
   }
 
   /* the start date: a Monday, kept in storage and in the URL (?start=YYYY-MM-DD) */
@@ -207,21 +222,91 @@
     }, refuse);
   }
 
+  /* progress in a link: each ticked task as 4 characters (24 bits of an FNV-1a hash of its id, base64url) in
+     the fragment, #progress=1.<chars>: never sent to a server; ids the page does not know are ignored */
+  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", SHARE = "progress=1.";
+  function tag(id) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(id)) h = Math.imul(h ^ byte, 0x1000193) >>> 0;
+    return [18, 12, 6, 0].map((s) => B64[(h >>> s) & 63]).join("");
+  }
+  const knownIds = () => [...new Set(config.weeks.flatMap((w) => w.tasks.map((t) => t.id)))];
+  function shareLink() {
+    const ids = knownIds().filter((id) => state.done[id]);
+    const url = new URL(location.href);
+    if (state.start) url.searchParams.set("start", state.start);
+    url.hash = SHARE + ids.map(tag).join("");
+    return { url: url.href, n: ids.length };
+  }
+  function share() {
+    const { url, n } = shareLink(), box = $("#plan-share"), field = $("#plan-share-link");
+    field.value = url;
+    box.hidden = false;
+    const manual = () => { field.focus(); field.select(); message(say("shared-manual", { n })); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(() => message(say("shared", { n })), manual);
+    } else manual();
+  }
+  let incoming = null;
+  function readShared() {
+    const hash = location.hash.slice(1), panel = $("#plan-incoming");
+    if (!hash.startsWith(SHARE) || !panel || !config.weeks.length) return;
+    const tags = new Set(hash.slice(SHARE.length).match(/[A-Za-z0-9_-]{4}/g) || []);
+    incoming = knownIds().filter((id) => tags.has(tag(id)));
+    const here = Object.keys(state.done);
+    $("#plan-incoming-text").textContent = say("incoming", { n: incoming.length,
+      added: incoming.filter((id) => !state.done[id]).length, only: here.filter((id) => !incoming.includes(id)).length });
+    panel.hidden = false;
+  }
+  function settleShared(how) {
+    if (incoming === null) return;
+    if (how === "replace") state.done = {};
+    if (how !== "ignore") incoming.forEach((id) => { state.done[id] = true; });
+    const n = Object.keys(state.done).length;
+    incoming = null;
+    $("#plan-incoming").hidden = true;
+    history.replaceState(history.state, "", location.href.split("#")[0]);
+    save();
+    paint();
+    message(how === "ignore" ? say("ignored") : say(how === "merge" ? "merged" : "replaced", { n }));
+  }
+
   function init() {
     try { config = { ...config, ...JSON.parse($("#plan-config")?.textContent || "{}") }; } catch (e) { /* defaults */ }
     state = load();
     if ($(".rr-week[data-week], #plan-start")) startFromUrl();
     else paint();
-    $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => { a.dataset.printHref = a.href; });
+    /* printed after external links: a short address (host and path); links inside the site print none */
+    $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => {
+      if (a.origin === location.origin || !/^https?:$/.test(a.protocol)) return;
+      const short = (a.host.replace(/^www\./, "") + a.pathname).replace(/\/$/, "");
+      a.dataset.printHref = short.length > 60 ? short.slice(0, 59) + "…" : short;
+    });
+    $$("button[data-plan=print]").forEach((b) => { if (!b.closest(".rr-plan-tools__body")) b.addEventListener("click", () => window.print()); });
     const tools = $(".rr-plan-tools__body");
     if (!tools) return;
     if (storageBad) message(say("storage-bad"), true);
     const input = $("#plan-start"), file = $("#plan-import");
-    input.addEventListener("change", () => { badStart = null; setStart(input.value); });
+    input.addEventListener("change", () => {
+      badStart = null;
+      const picked = input.value;
+      setStart(picked);
+      if (state.start && state.start !== picked) { // a Wednesday becomes that week's Monday, in the field too
+        input.value = state.start;
+        message(say("moved-monday", { picked: day(parseDate(picked)), date: day(parseDate(state.start)) }));
+      }
+    });
     file.addEventListener("change", () => { if (file.files[0]) importProgress(file.files[0]); file.value = ""; });
     const actions = {
       "clear-start": () => { badStart = null; setStart(""); input.focus(); },
       calendar, print: () => window.print(), export: exportProgress, import: () => file.click(),
+      share, merge: () => settleShared("merge"), replace: () => settleShared("replace"),
+      ignore: () => settleShared("ignore"),
+      "fold-past": () => {
+        const button = $("[data-plan=fold-past]"), on = button.getAttribute("aria-pressed") !== "true";
+        button.setAttribute("aria-pressed", String(on));
+        document.documentElement.classList.toggle("rr-fold-past", on);
+      },
       reset: () => {
         if (!window.confirm(say("reset-confirm"))) return;
         state.done = {};
@@ -231,6 +316,8 @@
       },
     };
     tools.addEventListener("click", (e) => actions[e.target.closest("button[data-plan]")?.dataset.plan]?.());
+    readShared();
+    window.addEventListener("hashchange", readShared);
   }
 
   document.addEventListener("change", (e) => {
@@ -241,7 +328,12 @@
     save();
     paint();
   });
-  window.addEventListener("storage", (e) => { if (e.key === KEY) { state = load(); paint(); } });
+  /* the language switch keeps the place in the page (#week-N): the same ids in every language */
+  document.addEventListener("click", (e) => {
+    const a = e.target instanceof Element && e.target.closest("a[hreflang]");
+    if (a && location.hash && !a.hash) a.hash = location.hash;
+  }, true);
+    window.addEventListener("storage", (e) => { if (e.key === KEY) { state = load(); paint(); } });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
