@@ -35,6 +35,8 @@ class Page:
     """Name of the page (``keeping-up``), used by templates' ``page_url``."""
     src: str
     """Source path inside the docs folder (``keeping-up.md``)."""
+    searched: bool = True
+    """Whether the site's search indexes the page (not the wall chart: it repeats the weekly plan)."""
 
     @property
     def template(self) -> str:
@@ -55,8 +57,9 @@ class Page:
         return url_of(self.src)
 
     def source(self) -> str:
-        """The page's Markdown source: one macro call."""
-        return f"{{{{ {self.macro}() }}}}\n"
+        """The page's Markdown source: one macro call (after front matter leaving it out of the search)."""
+        head = "" if self.searched else "---\nsearch:\n  exclude: true\n---\n"
+        return f"{head}{{{{ {self.macro}() }}}}\n"
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ PAGES: dict[str, Page] = {page.key: page for page in (
     Page("plan", "plan.md"),
     Page("stages", "stages/index.md"),
     Page("weeks", "weeks.md"),
-    Page("wall-chart", "wall-chart.md"),
+    Page("wall-chart", "wall-chart.md", searched=False),
     Page("books", "books.md"),
     Page("directions", "directions.md"),
     Page("people", "people.md"),
