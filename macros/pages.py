@@ -37,6 +37,8 @@ class Page:
     """Source path inside the docs folder (``keeping-up.md``)."""
     hide: tuple[str, ...] = ()
     """Parts of Material's layout the page leaves out (its front matter's ``hide``), e.g. ``("toc",)``."""
+    searched: bool = True
+    """Whether the site's search indexes the page (not the wall chart: it repeats the weekly plan)."""
 
     @property
     def template(self) -> str:
@@ -57,8 +59,10 @@ class Page:
         return url_of(self.src)
 
     def source(self) -> str:
-        """The page's Markdown source: one macro call, after the front matter if the page hides something."""
-        front = f"---\nhide: [{', '.join(self.hide)}]\n---\n" if self.hide else ""
+        """The page's Markdown source: one macro call, after front matter if it hides a part or skips search."""
+        meta = [f"hide: [{', '.join(self.hide)}]"] if self.hide else []
+        meta += [] if self.searched else ["search:\n  exclude: true"]
+        front = "---\n" + "\n".join(meta) + "\n---\n" if meta else ""
         return f"{front}{{{{ {self.macro}() }}}}\n"
 
 
@@ -101,7 +105,7 @@ PAGES: dict[str, Page] = {page.key: page for page in (
     Page("plan", "plan.md"),
     Page("stages", "stages/index.md"),
     Page("weeks", "weeks.md"),
-    Page("wall-chart", "wall-chart.md"),
+    Page("wall-chart", "wall-chart.md", searched=False),
     Page("books", "books.md"),
     Page("directions", "directions.md"),
     Page("people", "people.md"),
