@@ -182,7 +182,7 @@ def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
 
     return [
         entry("home"),
-        section("courses", _courses_by_institution(roadmap, lang)),
+        section("courses", [*_courses_by_institution(roadmap, lang), entry("compare")]),
         entry("path"),
         {translate("page.plan-section", lang): [
             entry("plan"),
