@@ -37,6 +37,8 @@ class Page:
     """Source path inside the docs folder (``keeping-up.md``)."""
     hide: tuple[str, ...] = ()
     """Parts of Material's layout the page leaves out (its front matter's ``hide``), e.g. ``("toc",)``."""
+    searched: bool = True
+    """Whether the site's search indexes the page (a page that repeats others' facts is left out)."""
 
     @property
     def template(self) -> str:
@@ -57,8 +59,10 @@ class Page:
         return url_of(self.src)
 
     def source(self) -> str:
-        """The page's Markdown source: one macro call, after the front matter if the page hides something."""
-        front = f"---\nhide: [{', '.join(self.hide)}]\n---\n" if self.hide else ""
+        """The page's Markdown source: one macro call, after the front matter if the page has any."""
+        meta = [f"hide: [{', '.join(self.hide)}]"] if self.hide else []
+        meta += [] if self.searched else ["search: {exclude: true}"]
+        front = "".join(f"{line}\n" for line in ["---", *meta, "---"]) if meta else ""
         return f"{front}{{{{ {self.macro}() }}}}\n"
 
 
@@ -96,7 +100,7 @@ class ItemPage:
 PAGES: dict[str, Page] = {page.key: page for page in (
     Page("home", "index.md"),
     Page("courses", "courses/index.md", hide=("toc",)),  # the course table takes the width
-    Page("compare", "courses/compare.md", hide=("toc",)),
+    Page("compare", "courses/compare.md", hide=("toc",), searched=False),  # every course's facts again
     Page("path", "path.md"),
     Page("plan", "plan.md"),
     Page("stages", "stages/index.md"),
