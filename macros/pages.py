@@ -38,7 +38,7 @@ class Page:
     hide: tuple[str, ...] = ()
     """Parts of Material's layout the page leaves out (its front matter's ``hide``), e.g. ``("toc",)``."""
     searched: bool = True
-    """Whether the site's search indexes the page (not the wall chart: it repeats the weekly plan)."""
+    """Whether the site's search indexes the page (pages that repeat others' facts are left out)."""
 
     @property
     def template(self) -> str:
@@ -59,10 +59,10 @@ class Page:
         return url_of(self.src)
 
     def source(self) -> str:
-        """The page's Markdown source: one macro call, after front matter if it hides a part or skips search."""
+        """The page's Markdown source: one macro call, after the front matter if the page has any."""
         meta = [f"hide: [{', '.join(self.hide)}]"] if self.hide else []
-        meta += [] if self.searched else ["search:\n  exclude: true"]
-        front = "---\n" + "\n".join(meta) + "\n---\n" if meta else ""
+        meta += [] if self.searched else ["search: {exclude: true}"]
+        front = "".join(f"{line}\n" for line in ["---", *meta, "---"]) if meta else ""
         return f"{front}{{{{ {self.macro}() }}}}\n"
 
 
@@ -100,7 +100,7 @@ class ItemPage:
 PAGES: dict[str, Page] = {page.key: page for page in (
     Page("home", "index.md"),
     Page("courses", "courses/index.md", hide=("toc",)),  # the course table takes the width
-    Page("compare", "courses/compare.md", hide=("toc",)),
+    Page("compare", "courses/compare.md", hide=("toc",), searched=False),  # every course's facts again
     Page("path", "path.md"),
     Page("plan", "plan.md"),
     Page("stages", "stages/index.md"),
@@ -188,7 +188,7 @@ def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
 
     return [
         entry("home"),
-        section("courses", _courses_by_institution(roadmap, lang)),
+        section("courses", [*_courses_by_institution(roadmap, lang), entry("compare")]),
         entry("path"),
         {translate("page.plan-section", lang): [
             entry("plan"),
