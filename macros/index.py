@@ -40,6 +40,8 @@ class WeekTaskView:
     text: Text
     links: list[str]
     stage_task: bool
+    self_check: bool = False
+    """A "before you start" self-check: shown with its week, never counted in its progress."""
 
 
 @dataclass
@@ -114,7 +116,7 @@ class RoadmapIndex:
                 _, original = self.stage_tasks[task.ref]
                 views.append(WeekTaskView(original.id, original.text, original.links, True))
             else:
-                views.append(WeekTaskView(task.id, task.text, task.links, False))
+                views.append(WeekTaskView(task.id, task.text, task.links, False, task.self_check))
         return views
 
     @cached_property

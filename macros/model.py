@@ -324,6 +324,9 @@ class NewTask(Record):
     id: Id
     text: Text
     links: list[Id] = []
+    self_check: bool = Field(
+        default=False, description="A check before the plan starts ('before you start'): shown, never counted.",
+    )
 
     @property
     def ref(self) -> None:

@@ -22,7 +22,6 @@ from macros.jinja_cache import SHARED
 from macros.model import Course, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 from macros.views import (
-    before_you_start,
     breakable,
     byline,
     check_dates,
@@ -105,7 +104,6 @@ class Renderer:
             topic_items=lambda topic_id: topic_items(self.index, topic_id),
             plan_config=lambda with_weeks=False, with_task_ids=False: plan_config(self.index, lang, with_weeks,
                                                                                   with_task_ids),
-            before_you_start=before_you_start,
             institution_key=institution_key,
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),

@@ -91,16 +91,6 @@ def breakable(text: str) -> Markup:
     return Markup(_ADDRESS.sub(lambda m: re.sub(r"/(?!/)", "/<wbr>", m.group()), escaped))
 
 
-BEFORE_YOU_START = frozenset({"w01-dl-basics"})
-"""Week tasks shown as a "before you start" self-check: kept (their ids are readers' stored ticks), not counted
-in the week's progress."""
-
-
-def before_you_start(task_id: str) -> bool:
-    """Whether a week task is a self-check before the plan starts rather than part of its week."""
-    return task_id in BEFORE_YOU_START
-
-
 def timeline_side(weeks: Weeks, total: int) -> str:
     """Where a bar's title goes on the plan's timeline: ``after`` the bar, or ``before`` it.
 
@@ -202,7 +192,7 @@ def plan_config(
         "idPattern": ID_PATTERN,
     }
     if with_task_ids:
-        config["taskWeeks"] = [[task.id for task in index.week_tasks(week) if not before_you_start(task.id)]
+        config["taskWeeks"] = [[task.id for task in index.week_tasks(week) if not task.self_check]
                                for week in index.roadmap.weeks]
     if with_weeks:
         config["weeks"] = [

@@ -12,7 +12,6 @@ from conftest import ROOT
 from macros.i18n import translate
 from macros.index import RoadmapIndex
 from macros.loader import load
-from macros.views import before_you_start
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
@@ -33,7 +32,7 @@ def all_task_ids() -> list[str]:
 
 def counted_task_ids() -> list[str]:
     """The task ids progress counts: every one but the before-you-start self-checks (macros/views.py)."""
-    return [task_id for task_id in all_task_ids() if not before_you_start(task_id)]
+    return list(dict.fromkeys(t.id for w in ROADMAP.weeks for t in INDEX.week_tasks(w) if not t.self_check))
 
 
 def first_link(week_number: int, external: bool) -> str:

@@ -10,7 +10,6 @@ import pytest
 from plan_support import KEY, ROADMAP, box, stored, t, week_tasks
 
 from macros.languages import PREFIX as LANGS
-from macros.views import BEFORE_YOU_START
 
 pytestmark = pytest.mark.browser
 
@@ -30,9 +29,9 @@ def test_home_card_says_what_the_plan_is_and_offers_to_continue(open_page, lang:
     assert t("home.start.weeks", lang, n=ROADMAP.week_count) in card.inner_text()
     assert "打印" not in card.inner_text()
     assert card.locator(".rr-cards__continue").is_hidden()
-    counted = [task.id for w in ROADMAP.weeks for task in week_tasks(w.week) if task.id not in BEFORE_YOU_START]
+    counted = [task.id for w in ROADMAP.weeks for task in week_tasks(w.week) if not task.self_check]
     total = len(dict.fromkeys(counted))
-    first_week = [task.id for task in week_tasks(1) if task.id not in BEFORE_YOU_START]
+    first_week = [task.id for task in week_tasks(1) if not task.self_check]
     remember(page, first_week)
     page.reload()
     line = card.locator(".rr-cards__continue")
@@ -112,7 +111,7 @@ def test_an_empty_progress_bar_looks_empty_in_dark_mode(open_page):
 def test_before_you_start_is_a_self_check_that_week_one_does_not_count(open_page):
     page = open_page(**PHONE)
     page.goto("weeks/")
-    (task_id,) = BEFORE_YOU_START
+    (task_id,) = [task.id for w in ROADMAP.weeks for task in week_tasks(w.week) if task.self_check]
     assert task_id in {task.id for task in week_tasks(1)}
     check = page.locator(f".rr-self-check .rr-task__box[data-task={task_id}]")
     assert check.count() == 1
