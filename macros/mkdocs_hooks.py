@@ -76,12 +76,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         raise PluginError(f"expected one Material bundle (assets/javascripts/bundle.*.min.js), found {bundles}")
     env.globals["material_bundle"] = bundles[0]
     language_strings = env.get_template("partials/language.html", None, {"config": config}).module
-    _material_strings[language(config)] = {"search": str(language_strings.t("search"))}
+    _material_strings[language(config)] = {"search": str(language_strings.t("search")), "site": config.site_name}
     return env
 
 
 _material_strings: dict[str, dict[str, str]] = {}
-"""Material's own interface words the theme patches use, per language (read in ``on_env``)."""
+"""Material's own interface words and the site's name, per language, for the theme patches (read in ``on_env``)."""
 
 
 def _patched(output: str, name: str, config: MkDocsConfig) -> str:
