@@ -50,6 +50,16 @@ PATCHES: tuple[Patch, ...] = (
         + f' aria-label="{html.escape(strings["search"])}">',
     ),
     Patch(
+        partial="partials/search.html",
+        why="the search form has a submit control, and submitting it opens the search on Material's own address "
+            "for a query (?q=): pressing Enter before the bundle has loaded works (once loaded, the bundle's Enter "
+            "opens the best result instead). The button is not in the tab order, like Material's reset button",
+        pattern=re.compile(r'(<form class="md-search__form" name="search">\s*'
+                           r'<input type="text" class="md-search__input" )name="query"([^<>]*>)'),
+        replace=lambda match, strings: f'{match.group(1)}name="q"{match.group(2)}<button type="submit" '
+        f'class="rr-visually-hidden" tabindex="-1">{html.escape(strings["search"])}</button>',
+    ),
+    Patch(
         partial="partials/logo.html",
         why="the logo has its size (shown 24px high), so the page lays out without a shift, and the site's name "
             "as its text: it is the only content of a link (the link's aria-label says the same)",
@@ -83,6 +93,15 @@ PATCHES: tuple[Patch, ...] = (
             r'\s*</a>\s*<label class="md-nav__link[^"<>]*" for="([^"<>]*)" id="\3_label"[^<>]*>)'
         ),
         replace=lambda match, strings: match.group(1) + f'<span class="rr-visually-hidden">{match.group(2)}</span>',
+    ),
+    Patch(
+        partial="partials/nav-item.html",
+        why="the current page's table-of-contents toggle is left out when the page has no table of contents: "
+            "Material writes the checkbox anyway, without the label that names it. Not every page has one",
+        pattern=re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+                           r'(\s*<label class="md-nav__link md-nav__link--active" for="__toc">)?'),
+        replace=lambda match, strings: match.group(0) if match.group(1) else "",
+        least=0,
     ),
     Patch(
         partial="partials/palette.html",
