@@ -27,7 +27,9 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
                   "wbr"})
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _START = re.compile(r"<([a-z][a-z0-9]*)[\s>]")
-_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?(/?)>", re.S)
+_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[\s/>]")
+_SELF_CLOSED = re.compile(r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)[\s/>])"
+                          r"[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/>")
 _UNSAFE = re.compile(r"<(?:script|style|pre|textarea)\b|\smarkdown[\s=>]|<!--|\x02|\x03")
 """What Markdown treats specially inside a block: such blocks stay Markdown's."""
 MARK = "RRHTMLBLOCK{}X"
@@ -35,15 +37,9 @@ _MARKED = re.compile(r"<p>RRHTMLBLOCK(\d+)X</p>")
 
 
 def _balanced(text: str) -> bool:
-    depth = 0
-    for match in _TAG.finditer(text):
-        closing, name, self_closing = match.groups()
-        if name is None or name.lower() in VOID or self_closing:
-            continue
-        depth += -1 if closing else 1
-        if depth < 0:
-            return False
-    return depth == 0
+    """As many end tags as start tags of elements that have one (ignoring comments, which are not taken)."""
+    opened = sum(1 for name in _OPEN.findall(text) if name.lower() not in VOID)
+    return opened == text.count("</") and not _SELF_CLOSED.search(text)
 
 
 def stash(markdown: str) -> tuple[str, list[str]]:
