@@ -77,6 +77,15 @@ def _parallel() -> bool:
     return (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
+def _load_jieba() -> None:
+    """Load the dictionary of jieba (Material's search segments Chinese with it), if it is installed."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.initialize()
+
+
 def build_into(out: Path) -> None:
     """Build every language into ``out`` (which must not exist yet).
 
@@ -91,7 +100,9 @@ def build_into(out: Path) -> None:
         os.environ["SITE_URL" if lang is LANGUAGES[0] else f"SITE_URL_{lang.code.upper()}"] = urls[lang.code]
     dirs = {lang.code: out.parent / f"{out.name}-{lang.code}" if lang.folder else out for lang in LANGUAGES}
     if _parallel():
-        # fork: the children start with this process's imports (MkDocs, Material, jieba) and loaded data
+        # fork: the children start with this process's imports and loaded data, and jieba's dictionary, loaded
+        # here once (with `make serve`, once for every rebuild)
+        _load_jieba()
         with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
             for job in [pool.submit(_build_language, code, str(folder)) for code, folder in dirs.items()]:
                 job.result()
