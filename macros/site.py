@@ -153,7 +153,9 @@ def serve(target: Path, host: str, port: int) -> None:
 
     if not build_site(target):
         print("fix the problems above; waiting for changes", file=sys.stderr)
-    server = LiveReloadServer(builder=lambda: build_site(target), host=host, port=port, root=str(target))
+    # the watched folders are small: looking every 0.1 s (MkDocs' default is 0.5 s) starts a rebuild sooner
+    server = LiveReloadServer(builder=lambda: build_site(target), host=host, port=port, root=str(target),
+                              polling_interval=0.1)
     for name in WATCHED:
         server.watch(str(ROOT / name))
     try:
