@@ -74,3 +74,10 @@ audit: $(STAMP) $(NPM_STAMP) ## Lighthouse on home, courses, a course, the weekl
 
 bench: $(STAMP) ## Time the bilingual build with the real data and 10×, 100× generated data
 	$(PY) bench/build.py
+
+# Valid markup, budget zero errors: the W3C Nu HTML Checker (npm vnu-jar; Java: Debian's default-jre-headless)
+# over every page of both languages, pa11y (HTML_CodeSniffer, Debian's Chromium) over one page of every kind.
+.PHONY: markup
+markup: $(STAMP) $(NPM_STAMP) ## Nu HTML Checker on every page, pa11y on every kind of page (zh+en): zero errors
+	$(PY) -m tests.prerequisites chromium java
+	$(PY) bench/markup.py

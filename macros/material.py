@@ -25,21 +25,15 @@ BASE_SCRIPT_GLOBALS: dict[str, str] = {
 """Functions of the inline script of ``partials/javascripts/base.html`` (``<name>=``)."""
 
 MARKUP: dict[str, tuple[str, str]] = {
-    'id="__search"': ("base.html", "bundle-on-demand.js opens search on f, s or / before the bundle runs"),
+    'id="__search"': ("base.html", "bundle-on-demand.js opens search on f, s or / before the bundle runs, "
+                               "and unchecks it on load"),
+    'id="__drawer"': ("base.html", "bundle-on-demand.js unchecks it on load"),
     "md-search__input": ("partials/search.html", "bundle-on-demand.js focuses the search box"),
-    'name="__palette"': ("partials/palette.html", "our palette.html keeps Material's input name (palette.js)"),
+    'name="__palette"': ("partials/palette.html", "palette.js finds the colour-scheme inputs by their name"),
 }
 """Markup our scripts look for: text → (the Material template that writes it, who relies on it)."""
 
 COPIED_PARTIALS: dict[str, tuple[set[str], set[str]]] = {
-    "partials/nav-item.html": (
-        set(),
-        {'<span class="rr-visually-hidden">{{ nav_item.title }}</span>'},
-    ),
-    "partials/palette.html": (
-        {'<form class="md-header__option" data-md-component="palette">'},
-        {'<form class="md-header__option" data-rr-palette>'},
-    ),
     "partials/alternate.html": (
         {'<a href="{{ alt.link | url }}" hreflang="{{ alt.lang }}" class="md-select__link">'},
         {'<a href="{{ language_url(base_url, alt.link, page.url) }}" hreflang="{{ alt.lang }}" '

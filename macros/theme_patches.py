@@ -26,7 +26,8 @@ class Patch:
     why: str
     pattern: re.Pattern[str]
     replace: Callable[[re.Match[str], dict[str, str]], str]
-    """The new markup, from the match and the language's strings (``search``: Material's word for search)."""
+    """The new markup, from the match and the language's strings (``search``: Material's word for search;
+    ``site``: the site's name)."""
     least: int = 1
     """How many times every page contains the markup, at least."""
 
@@ -49,11 +50,66 @@ PATCHES: tuple[Patch, ...] = (
         + f' aria-label="{html.escape(strings["search"])}">',
     ),
     Patch(
+        partial="partials/search.html",
+        why="the search form has a submit control, and submitting it opens the search on Material's own address "
+            "for a query (?q=): pressing Enter before the bundle has loaded works (once loaded, the bundle's Enter "
+            "opens the best result instead). The button is not in the tab order, like Material's reset button",
+        pattern=re.compile(r'(<form class="md-search__form" name="search">\s*'
+                           r'<input type="text" class="md-search__input" )name="query"([^<>]*>)'),
+        replace=lambda match, strings: f'{match.group(1)}name="q"{match.group(2)}<button type="submit" '
+        f'class="rr-visually-hidden" tabindex="-1">{html.escape(strings["search"])}</button>',
+    ),
+    Patch(
         partial="partials/logo.html",
-        why="the logo has its size (shown 24px high), so the page lays out without a shift; the link around it "
-            "carries the site's name, so the image's alt is empty",
+        why="the logo has its size (shown 24px high), so the page lays out without a shift, and the site's name "
+            "as its text: it is the only content of a link (the link's aria-label says the same)",
         pattern=re.compile(r'<img src="([^"<>]*)" alt="logo">'),
-        replace=lambda match, strings: f'<img src="{match.group(1)}" alt="" width="24" height="24">',
+        replace=lambda match, strings: (
+            f'<img src="{match.group(1)}" alt="{html.escape(strings["site"])}" width="24" height="24">'
+        ),
+    ),
+    Patch(
+        partial="base.html",
+        why="the drawer's and the search's checkbox toggles without autocomplete, which HTML allows only on text-like "
+            "inputs (Firefox read it as 'do not restore the box after a reload': bundle-on-demand.js unchecks them)",
+        pattern=re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
+                           r'id="__(?:drawer|search)") autocomplete="off">'),
+        replace=lambda match, strings: match.group(1) + ">",
+        least=2,
+    ),
+    Patch(
+        partial="partials/nav-item.html",
+        why="a section's toggle that is not focusable has no tabindex at all (Material writes an empty one, "
+            "which is invalid)",
+        pattern=re.compile(r'(<label class="md-nav__link[^"<>]*" for="[^"<>]*" id="[^"<>]*_label") tabindex="">'),
+        replace=lambda match, strings: match.group(1) + ">",
+    ),
+    Patch(
+        partial="partials/nav-item.html",
+        why="the toggle of a section that has an index page carries the section's title, visually hidden: it "
+            "names the section's <nav> (aria-labelledby), which was otherwise empty, and the toggle itself",
+        pattern=re.compile(
+            r'(<a href="[^"<>]*" class="md-nav__link[^"<>]*">\s*<span class="md-ellipsis">\s*([^<>]*?)\s*</span>'
+            r'\s*</a>\s*<label class="md-nav__link[^"<>]*" for="([^"<>]*)" id="\3_label"[^<>]*>)'
+        ),
+        replace=lambda match, strings: match.group(1) + f'<span class="rr-visually-hidden">{match.group(2)}</span>',
+    ),
+    Patch(
+        partial="partials/nav-item.html",
+        why="the current page's table-of-contents toggle is left out when the page has no table of contents: "
+            "Material writes the checkbox anyway, without the label that names it. Not every page has one",
+        pattern=re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+                           r'(\s*<label class="md-nav__link md-nav__link--active" for="__toc">)?'),
+        replace=lambda match, strings: match.group(0) if match.group(1) else "",
+        least=0,
+    ),
+    Patch(
+        partial="partials/palette.html",
+        why="the colour-scheme toggle without Material's palette component (partials/javascripts/palette.js "
+            "replaces it: mounting the component restyles the whole page twice on every load), and in a <div>: "
+            "it submits nothing, and a form needs a submit control",
+        pattern=re.compile(r'<form class="md-header__option" data-md-component="palette">(.*?)</form>', re.S),
+        replace=lambda match, strings: f'<div class="md-header__option" data-rr-palette>{match.group(1)}</div>',
     ),
 )
 """Every change to Material's markup."""

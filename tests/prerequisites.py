@@ -1,12 +1,13 @@
 """What the tests need from the system, found or installed: ``python -m tests.prerequisites [--install] NEED…``.
 
-The one place that knows the system pieces: ``make test``, ``make audit`` and ``.ci/run`` call it
+The one place that knows the system pieces: ``make test``, ``make audit``, ``make markup`` and ``.ci/run`` call it
 before anything runs, and the test fixtures ask it where the browser and the fonts are. A need
 that is missing is installed with Debian's ``apt-get`` where this user may (root, or sudo without a
 password); otherwise the command prints one line naming the package and the command, and fails.
 
 Needs: ``chromium`` (Debian's Chromium, or ``$CHROMIUM_PATH``), ``cjk-fonts`` (Noto CJK, so that
-printed Chinese pages carry Chinese glyphs), ``node`` (Node.js and npm, for Lighthouse).
+printed Chinese pages carry Chinese glyphs), ``node`` (Node.js and npm, for Lighthouse and pa11y), ``java``
+(a Java runtime, for the Nu HTML Checker).
 """
 
 from __future__ import annotations
@@ -82,8 +83,10 @@ NEEDS = {
         Need("chromium", "Chromium (the browser tests)", "chromium", lambda: chromium_path() is not None),
         Need("cjk-fonts", "Noto CJK fonts (printed Chinese pages)", "fonts-noto-cjk",
              lambda: cjk_font_dir() is not None),
-        Need("node", "Node.js and npm (Lighthouse)", "nodejs npm",
+        Need("node", "Node.js and npm (Lighthouse, pa11y, the Nu HTML Checker)", "nodejs npm",
              lambda: bool(shutil.which("node") and shutil.which("npm"))),
+        Need("java", "Java (the Nu HTML Checker, make markup)", "default-jre-headless",
+             lambda: shutil.which("java") is not None),
     )
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -73,18 +74,61 @@ def test_only_listed_partials_are_whole_copies():
 
 @pytest.mark.parametrize("patch", PATCHES, ids=lambda patch: patch.partial)
 def test_each_patch_finds_its_markup_in_materials_partial(patch):
-    """The partial's source, with its Jinja expressions as the page would show them, holds the markup."""
-    source = material_file(patch.partial)
-    sample = source.replace("{{ config.theme.logo | url }}", "assets/favicon.svg")
+    """The partial's source, without its Jinja statements and with the expressions a patch reads as the page
+    would show them, holds the markup."""
+    sample = re.sub(r"{%.*?%}", "", material_file(patch.partial))
+    for expression, shown in SHOWN.items():
+        sample = sample.replace(expression, shown)
     assert patch.pattern.search(sample), patch.partial
 
 
+SHOWN = {
+    "{{ config.theme.logo | url }}": "assets/favicon.svg",
+    "{{ tabindex }}": "",
+    "{{ lang.t('search.placeholder') }}": "Search",
+    "{{ render_content(index, nav_item) }}": '<span class="md-ellipsis">Courses</span>',
+}
+"""Jinja expressions → what a page shows for them, where a patch's pattern reads that."""
+
+
+PAGE = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    '<a href="." class="md-logo" aria-label="A &amp; B"><img src="a.svg" alt="logo"></a>'
+    '<form class="md-header__option" data-md-component="palette">\n<input name="__palette">\n</form>'
+    '<div class="md-search" data-md-component="search" role="dialog"><form class="md-search__form" name="search">'
+    '<input type="text" class="md-search__input" name="query" required></form></div>'
+    '<div class="md-nav__link md-nav__container"><a href="c/" class="md-nav__link ">\n  <span class="md-ellipsis">\n'
+    '    Courses\n  </span>\n</a>\n<label class="md-nav__link " for="__nav_2" id="__nav_2_label" tabindex="">'
+    '<span class="md-nav__icon md-icon"></span></label></div>'
+)
+
+
+def test_the_table_of_contents_toggle_stays_only_with_its_label():
+    toc = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+    label = '\n  <label class="md-nav__link md-nav__link--active" for="__toc">'
+    assert patch_page(PAGE + toc + label, {"search": "S", "site": "A"}).endswith(toc + label)
+    assert patch_page(PAGE + toc + '<a href=".">', {"search": "S", "site": "A"}).endswith('</div><a href=".">')
+
+
 def test_patches_change_the_page_and_refuse_a_page_without_the_markup():
-    page = ('<div class="md-search" data-md-component="search" role="dialog"><img src="a.svg" alt="logo">'
-            '<img src="a.svg" alt="logo"></div>')
-    patched = patch_page(page, {"search": 'Se"arch'})
-    assert patched == ('<div class="md-search" data-md-component="search" role="dialog" aria-label="Se&quot;arch">'
-                       '<img src="a.svg" alt="" width="24" height="24"><img src="a.svg" alt="" width="24" height="24">'
-                       '</div>')
-    with pytest.raises(PatchError, match=r"partials/search\.html"):
-        patch_page("<div></div>", {"search": "Search"})
+    patched = patch_page(PAGE, {"search": 'Se"arch', "site": "A & B"})
+    assert patched == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
+        '<a href="." class="md-logo" aria-label="A &amp; B">'
+        '<img src="a.svg" alt="A &amp; B" width="24" height="24"></a>'
+        '<div class="md-header__option" data-rr-palette>\n<input name="__palette">\n</div>'
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Se&quot;arch">'
+        '<form class="md-search__form" name="search"><input type="text" class="md-search__input" name="q" required>'
+        '<button type="submit" class="rr-visually-hidden" tabindex="-1">Se&quot;arch</button></form></div>'
+        '<div class="md-nav__link md-nav__container"><a href="c/" class="md-nav__link ">'
+        '\n  <span class="md-ellipsis">\n    Courses\n  </span>\n</a>\n'
+        '<label class="md-nav__link " for="__nav_2" id="__nav_2_label">'
+        '<span class="rr-visually-hidden">Courses</span><span class="md-nav__icon md-icon"></span></label></div>'
+    )
+    for patch in PATCHES:
+        if not patch.least:
+            continue
+        with pytest.raises(PatchError, match=re.escape(patch.partial)):
+            patch_page(patch.pattern.sub("", PAGE), {"search": "Search", "site": "A"})

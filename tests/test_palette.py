@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"
-TOGGLE = "form[data-rr-palette] label:visible"
+TOGGLE = "[data-rr-palette] label:visible"
 
 
 @pytest.mark.parametrize(("system", "scheme"), [("light", "default"), ("dark", "slate")])
@@ -43,16 +43,16 @@ def test_toggle_switches_and_is_remembered_over_the_system(page):
 def test_toggle_works_from_the_keyboard(page):
     page.emulate_media(color_scheme="light")
     page.goto("en/weeks/")
-    page.locator("form[data-rr-palette] input:checked").focus()
+    page.locator("[data-rr-palette] input:checked").focus()
     page.keyboard.press("Enter")
     assert page.evaluate(SCHEME) == "slate"
-    assert page.evaluate("document.activeElement.matches('form[data-rr-palette] input:checked')")
+    assert page.evaluate("document.activeElement.matches('[data-rr-palette] input:checked')")
 
 
 def test_no_toggle_without_javascript(open_page):
     page = open_page(java_script_enabled=False)
     page.goto("en/")
-    assert page.locator("form[data-rr-palette] label").count() == 2
+    assert page.locator("[data-rr-palette] label").count() == 2
     assert page.locator(TOGGLE).count() == 0
 
 

@@ -36,6 +36,12 @@
     }
     load();
   }
+  /* the drawer and the search start closed, even where a browser restores checkboxes after a reload (Material's
+     autocomplete="off" on them, invalid HTML, is removed by macros/theme_patches.py) */
+  for (const id of ["__drawer", "__search"]) {
+    const toggle = document.getElementById(id);
+    if (toggle) toggle.checked = false;
+  }
   TRIGGERS.forEach((type) => addEventListener(type, load, PASSIVE));
   addEventListener("keydown", onKey, true);
   const params = new URLSearchParams(location.search);

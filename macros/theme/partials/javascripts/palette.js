@@ -2,9 +2,9 @@
    __md_get/__md_set, in its format), else the one whose media query matches, followed live until the reader
    chooses. <body> gets the palette's data-md-color-* attributes; unchanged ones are not set again. */
 (() => {
-  const form = document.querySelector("form[data-rr-palette]");
-  if (!form) return;
-  const inputs = Array.from(form.querySelectorAll("input[name=__palette]"));
+  const group = document.querySelector("[data-rr-palette]");
+  if (!group) return;
+  const inputs = Array.from(group.querySelectorAll("input[name=__palette]"));
   const system = () => inputs.find((input) => matchMedia(input.dataset.mdColorMedia).matches) || inputs[0];
   const colors = (input) => ({
     media: input.dataset.mdColorMedia, scheme: input.dataset.mdColorScheme,
@@ -30,12 +30,12 @@
   inputs.forEach((input) => matchMedia(input.dataset.mdColorMedia).addEventListener("change", () => {
     if (!chosen()) apply(system(), true);
   }));
-  form.addEventListener("change", (event) => {
+  group.addEventListener("change", (event) => {
     const input = event.target;
     apply(input, true);
     __md_set("__palette", { index: inputs.indexOf(input), color: colors(input) });
   });
-  form.addEventListener("keydown", (event) => {
+  group.addEventListener("keydown", (event) => {
     if (event.key !== "Enter" || !(event.target instanceof HTMLInputElement)) return;
     event.preventDefault();
     const next = inputs[(inputs.indexOf(event.target) + 1) % inputs.length];

@@ -1,0 +1,44 @@
+"""roadmap.css keeps one set of colour tokens and one focus ring.
+
+Every colour value (hex, rgb(), hsl()) of roadmap.css is in its token block, at the top of the file, and
+the rest of the file names colours by token (``var(--rr-…)``) or by Material's variables; one rule draws
+the keyboard focus ring.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+CSS = Path(__file__).resolve().parent.parent / "macros" / "theme" / "assets" / "roadmap.css"
+END_OF_TOKENS = "/* end of the colour tokens */"
+COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}\b|\b(?:rgb|hsl)a?\(")
+COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def _parts() -> tuple[str, str]:
+    text = CSS.read_text(encoding="utf-8")
+    assert text.count(END_OF_TOKENS) == 1
+    tokens, rest = text.split(END_OF_TOKENS)
+    return COMMENT.sub("", tokens), COMMENT.sub("", rest)
+
+
+def test_colours_are_only_in_the_token_block():
+    tokens, rest = _parts()
+    assert COLOUR.findall(rest) == []
+    assert "--rr-muted:" in tokens
+
+
+def test_every_token_used_is_defined():
+    tokens, rest = _parts()
+    defined = set(re.findall(r"(--rr-[a-z0-9-]+)\s*:", tokens))
+    used = set(re.findall(r"var\((--rr-[a-z0-9-]+)", tokens + rest))
+    local = set(re.findall(r"(--[a-z0-9-]+)\s*:", rest))  # layout variables set by a rule (--weeks)
+    assert used - defined - local == set()
+
+
+def test_one_focus_ring():
+    _, rest = _parts()
+    rules = re.findall(r"[^{}]*:focus-visible[^{}]*\{[^}]*outline[^}]*\}", rest)
+    assert len(rules) == 1, rules
+    assert "var(--rr-focus)" in rules[0]
