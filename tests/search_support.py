@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -74,26 +75,22 @@ def search(page: Page, query: str, base_url: str, expand: bool = True) -> list[H
     # to send the keyup Material listens to.
     box.fill(query)
     page.keyboard.press("End")
+    # The answer has come when the line above the results stops showing the placeholder: it then says how many
+    # pages match ("12 matching documents"). Waiting for that number, not for a quiet moment, holds on any machine.
     page.wait_for_function(
-        "p => document.querySelector('.md-search-result__list').children.length > 0"
-        " || document.querySelector('.md-search-result__meta').textContent !== p",
-        arg=placeholder,
+        "p => document.querySelector('.md-search-result__meta').textContent !== p", arg=placeholder,
     )
-    previous = None
-    for _ in range(50):  # wait until the result list stops changing
-        current = page.locator(".md-search-result").inner_text()
-        if current == previous:
+    found = re.search(r"\d+", meta.text_content() or "")
+    total = int(found.group()) if found else 0
+    # Material lists ten results, then more as the list is scrolled: scroll until every one of them is there
+    items = page.locator(".md-search-result__item")
+    for _ in range(total):
+        shown = items.count()
+        if shown >= total:
             break
-        previous = current
-        page.wait_for_timeout(100)
-    # Material lists ten results, then more as the list is scrolled: scroll until no more come
-    for _ in range(20):
-        count = page.locator(".md-search-result__item").count()
         page.evaluate("() => { const w = document.querySelector('.md-search__scrollwrap');"
                       " w.scrollTop = w.scrollHeight; }")
-        page.wait_for_timeout(150)
-        if page.locator(".md-search-result__item").count() == count:
-            break
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
     page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 0; }")
     # expand every "more" group; each click re-renders its group, so look them up afresh each time
     closed = page.locator("details.md-search-result__more:not([open]) > summary")

@@ -123,9 +123,11 @@
     });
     const jump = $("#plan-jump"), behind = $("#plan-behind"), hint = $("#plan-hint"), input = $("#plan-start");
     if (jump) {
-      jump.hidden = !current;
-      jump.href = "#week-" + current;
-      jump.textContent = current ? say("jump", { n: current }) : "";
+      jump.hidden = !current;  // hidden, it keeps its words: a link is never empty
+      if (current) {
+        jump.href = "#week-" + current;
+        jump.textContent = say("jump", { n: current });
+      }
     }
     if (behind) {
       behind.hidden = !(current && open);
