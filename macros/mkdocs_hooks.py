@@ -15,7 +15,6 @@ from macros.crawl import is_root_site, language_url, robots_txt
 from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
 from macros.feed import FEED, atom
-from macros.html_blocks import restore, stash
 from macros.i18n import translate
 from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
@@ -113,11 +112,7 @@ _descriptions: dict[tuple[int, str], Descriptions] = {}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A meta description per page from the data, unless the page's front matter sets one.
-
-    Then the page's HTML blocks are kept away from Markdown (``macros/html_blocks.py``); the macros plugin
-    has rendered the page by now.
-    """
+    """A meta description per page from the data, unless the page's front matter sets one."""
     roadmap, lang = roadmap_for(config), language(config)
     describe = _descriptions.get((id(roadmap), lang))
     if describe is None:
@@ -126,18 +121,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     text = describe(page.file.src_uri)
     if text and not page.meta.get("description"):
         page.meta["description"] = text
-    markdown, _html_blocks[page.file.src_uri] = stash(markdown)
     return markdown
 
 
-_html_blocks: dict[str, list[str]] = {}
-"""The HTML blocks kept away from Markdown, per page being built (``macros/html_blocks.py``)."""
-
-
-@event_priority(100)  # the page's HTML is whole before any other plugin reads it
+@event_priority(100)  # before any other plugin reads the page's HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The page's HTML blocks back in Markdown's HTML; words of neighbouring elements kept apart for search."""
-    return space_blocks(restore(html, _html_blocks.pop(page.file.src_uri, [])))
+    """Words of neighbouring elements kept apart for the search index (``macros/search_text.py``)."""
+    return space_blocks(html)
 
 
 @event_priority(-100)  # after the search plugin has written its index
