@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros.index import RoadmapIndex
 from macros.loader import load
@@ -80,17 +80,18 @@ def search(page: Page, query: str, base_url: str, expand: bool = True) -> list[H
     page.wait_for_function(
         "p => document.querySelector('.md-search-result__meta').textContent !== p", arg=placeholder,
     )
-    found = re.search(r"\d+", meta.text_content() or "")
-    total = int(found.group()) if found else 0
-    # Material lists ten results, then more as the list is scrolled: scroll until every one of them is there
+    # Material lists ten results, then more as the list is scrolled: scroll until no more come (the count Material
+    # announces counts sections too, so it cannot say when the list is whole; give each step time to render)
     items = page.locator(".md-search-result__item")
-    for _ in range(total):
+    for _ in range(30):
         shown = items.count()
-        if shown >= total:
-            break
         page.evaluate("() => { const w = document.querySelector('.md-search__scrollwrap');"
                       " w.scrollTop = w.scrollHeight; }")
-        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
+        try:
+            page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n",
+                                   arg=shown, timeout=3_000)
+        except PlaywrightTimeout:
+            break
     page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 0; }")
     # expand every "more" group; each click re-renders its group, so look them up afresh each time
     closed = page.locator("details.md-search-result__more:not([open]) > summary")
