@@ -1,4 +1,4 @@
-"""Helpers of the quality tests (issue 7): the page types, a site built with an address."""
+"""Helpers of the quality tests: the page types, a site built with an address."""
 
 from __future__ import annotations
 
