@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros.index import RoadmapIndex
 from macros.loader import load
@@ -80,18 +80,21 @@ def search(page: Page, query: str, base_url: str, expand: bool = True) -> list[H
     page.wait_for_function(
         "p => document.querySelector('.md-search-result__meta').textContent !== p", arg=placeholder,
     )
-    # Material lists ten results, then more as the list is scrolled: scroll until no more come (the count Material
-    # announces counts sections too, so it cannot say when the list is whole; give each step time to render)
+    # Material lists ten pages, then four more each time the list is scrolled to its end. It notices the end only
+    # when the list was away from it first, so each step scrolls to the top, lets a frame pass, then to the end.
+    # The line above the results says how many pages matched ("21 matching documents"): the list is whole when
+    # that many are shown.
     items = page.locator(".md-search-result__item")
-    for _ in range(30):
-        shown = items.count()
-        page.evaluate("() => { const w = document.querySelector('.md-search__scrollwrap');"
-                      " w.scrollTop = w.scrollHeight; }")
-        try:
-            page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n",
-                                   arg=shown, timeout=3_000)
-        except PlaywrightTimeout:
-            break
+    digits = re.search(r"\d+", meta.text_content() or "")
+    announced = int(digits.group()) if digits else items.count()
+    while (shown := items.count()) < announced:
+        page.evaluate("""async () => {
+            const list = document.querySelector('.md-search__scrollwrap');
+            list.scrollTop = 0;
+            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            list.scrollTop = list.scrollHeight;
+        }""")
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
     page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 0; }")
     # expand every "more" group; each click re-renders its group, so look them up afresh each time
     closed = page.locator("details.md-search-result__more:not([open]) > summary")

@@ -166,8 +166,6 @@ def test_an_instructor_finds_their_course_in_the_top_three(page, base_url, lang)
     close_search(page)
 
 
-@pytest.mark.xfail(strict=False, reason="ranking: with this stop's added pages the target page can fall below the "
-                   "results the test reads; the test must read every result before it is trusted again")
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_topic_shown_on_a_course_page_finds_that_course(page, base_url, lang):
     prefix = LANGS[lang]
@@ -200,8 +198,6 @@ def synonym_cases(site: Path, lang: str) -> list[tuple[str, str, str]]:
     return cases
 
 
-@pytest.mark.xfail(strict=False, reason="ranking: with this stop's added pages the target page can fall below the "
-                   "results the test reads; the test must read every result before it is trusted again")
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_synonym_finds_the_pages_of_the_other(site, page, base_url, lang):
     cases = synonym_cases(site, lang)
