@@ -15,6 +15,18 @@ PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
 """Browser-context options of a phone (Lighthouse's mobile screen)."""
 BUNDLE_STARTED = "window.component$ !== undefined"
 """True in a page once Material's bundle, loaded on the first interaction, has started."""
+
+
+def open_loaded(page, path: str) -> None:
+    """Open ``path`` and wait until it has loaded (every script has run) and its network is quiet.
+
+    Playwright's "networkidle" alone can come while a slow machine still parses the page: a pointer move or a
+    key then reaches a page whose listeners are not there yet, and the bundle that waits for it never loads.
+    """
+    page.goto(path, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
 SETTLED = "document.getAnimations().every(a => a.playState !== 'running' && a.playState !== 'pending')"
 """True in a page once no CSS transition or animation runs: what a reader sees after a fade, not during it."""
 SITE_URL = "https://roadmap.example/"

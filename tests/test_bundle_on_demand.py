@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
-from quality_support import BUNDLE_STARTED, PHONE, ROADMAP
+from quality_support import BUNDLE_STARTED, PHONE, ROADMAP, open_loaded
 
 from macros.index import RoadmapIndex
 from macros.languages import PREFIX as LANGS
@@ -25,7 +25,7 @@ def requests_of(page: Page) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_reading_loads_neither_the_bundle_nor_the_search_index(page: Page, lang: str):
     urls = requests_of(page)
-    page.goto(LANGS[lang] + "weeks/", wait_until="networkidle")
+    open_loaded(page, LANGS[lang] + "weeks/")
     page.wait_for_timeout(500)
     assert not [url for url in urls if "/javascripts/" in url or "search_index" in url]
     assert page.evaluate(BUNDLE_STARTED) is False
@@ -40,7 +40,7 @@ def test_reading_loads_neither_the_bundle_nor_the_search_index(page: Page, lang:
 def test_first_interaction_starts_the_bundle(open_page, base_url: str, lang: str, interaction: str):
     page = open_page(has_touch=interaction == "touch")
     urls = requests_of(page)
-    page.goto(LANGS[lang] + "courses/", wait_until="networkidle")
+    open_loaded(page, LANGS[lang] + "courses/")
     if interaction == "pointer":
         page.mouse.move(200, 300)
     elif interaction == "scroll":
@@ -60,7 +60,7 @@ def test_first_interaction_starts_the_bundle(open_page, base_url: str, lang: str
 
 @pytest.mark.parametrize("key", ["s", "/"])
 def test_search_shortcut_on_a_fresh_page_opens_search_and_keeps_what_is_typed(page: Page, key: str):
-    page.goto("en/", wait_until="networkidle")
+    open_loaded(page, "en/")
     page.keyboard.press(key)
     box = page.locator("input.md-search__input")
     expect(box).to_be_focused()
@@ -80,7 +80,7 @@ def test_search_address_opens_search_at_once(page: Page):
 
 def test_header_search_button_works_on_a_phone(open_page):
     page = open_page(**PHONE)
-    page.goto("en/", wait_until="networkidle")
+    open_loaded(page, "en/")
     page.locator("label.md-header__button[for=__search]").tap()
     box = page.locator("input.md-search__input")
     expect(box).to_be_visible()

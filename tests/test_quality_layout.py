@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from quality_support import BUNDLE_STARTED, PAGE_TYPES, PHONE
+from quality_support import BUNDLE_STARTED, PAGE_TYPES, PHONE, open_loaded
 
 from macros.languages import PREFIX as LANGS
 
@@ -28,7 +28,7 @@ def shifts(open_page, path: str, device: dict) -> list[dict]:
     page = open_page(**device)
     page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     page.add_init_script(RECORD_SHIFTS)
-    page.goto(path, wait_until="networkidle")
+    open_loaded(page, path)
     page.wait_for_timeout(500)
     page.mouse.move(3, 400)
     page.wait_for_function(BUNDLE_STARTED)

@@ -6,7 +6,7 @@ import gzip
 from urllib.parse import urlsplit
 
 import pytest
-from quality_support import PAGE_TYPES
+from quality_support import PAGE_TYPES, open_loaded
 
 from macros.languages import PREFIX as LANGS
 
@@ -37,7 +37,7 @@ def load(open_page, base_url: str, path: str) -> tuple[dict[str, int], list[str]
     page = open_page()
     page.on("requestfailed", lambda request: foreign.append(request.url))
     page.on("response", record)
-    page.goto(path, wait_until="networkidle")
+    open_loaded(page, path)
     images = page.eval_on_selector_all(
         "img", "imgs => imgs.filter(i => !i.getAttribute('width') || !i.getAttribute('height')).map(i => i.src)"
     )
