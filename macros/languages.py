@@ -1,8 +1,9 @@
 """The site's languages: the one table every other module reads.
 
-A language here is a build of its own (its MkDocs config, its folder inside the site, its search
-index). The first language is served at the site's root; the others live in a folder each.
-Adding a language is one entry here plus its strings in ``macros/ui/*.yaml``.
+A language here is a build of its own (its folder inside the site, its search index), all from one
+``mkdocs.yml``: ``macros/site.py`` gives each build its language, folder, address, name and description.
+The first language is served at the site's root; the others live in a folder each. Adding a language is
+one entry here plus its strings in ``macros/ui/*.yaml``.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ class Language:
     """The language's own name, for the language selector."""
     folder: str
     """Folder inside the site (``""`` for the root language)."""
-    config: str
-    """MkDocs configuration file of this language's build."""
 
     @property
     def prefix(self) -> str:
@@ -30,8 +29,8 @@ class Language:
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language(code="zh", name="中文", folder="", config="mkdocs.yml"),
-    Language(code="en", name="English", folder="en", config="mkdocs.en.yml"),
+    Language(code="zh", name="中文", folder=""),
+    Language(code="en", name="English", folder="en"),
 )
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 """Every language code, root language first."""

@@ -19,18 +19,42 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from macros.i18n import translate
 from macros.languages import BY_CODE, LANGUAGES
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 ROOT = Path(__file__).resolve().parent.parent
-WATCHED = ("data", "docs", "macros", "mkdocs.yml", "mkdocs.en.yml")
+CONFIG = ROOT / "mkdocs.yml"
+WATCHED = ("data", "docs", "macros", CONFIG.name)
 
 
-def _site_urls() -> dict[str, str]:
+def site_url(code: str) -> str:
+    """The published address of a language's home: ``$SITE_URL`` plus its folder (``""`` when unset)."""
     base = os.environ.get("SITE_URL", "").strip()
     if base and not base.endswith("/"):
         base += "/"
-    return {lang.code: base + lang.prefix if base else "" for lang in LANGUAGES}
+    return base + BY_CODE[code].prefix if base else ""
+
+
+def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
+    """The MkDocs configuration of one language's build.
+
+    ``mkdocs.yml`` (the same for every language) with what follows from the language: its name and description
+    (``site.name``, ``site.description`` in ``macros/ui``), address, output folder and ``theme.language``, which
+    the hooks read for the rest.
+    """
+    from mkdocs.config import load_config
+
+    config = load_config(
+        str(CONFIG), site_dir=site_dir, site_url=site_url(code),
+        site_name=translate("site.name", code), site_description=translate("site.description", code),
+    )
+    config.theme["language"] = code
+    return config
 
 
 def check_data() -> bool:
@@ -62,9 +86,8 @@ def source_date_epoch() -> str | None:
 
 def _build_language(code: str, site_dir: str) -> None:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    build(load_config(str(ROOT / BY_CODE[code].config), site_dir=site_dir))
+    build(language_config(code, site_dir))
 
 
 def _parallel() -> bool:
@@ -95,9 +118,6 @@ def build_into(out: Path) -> None:
     epoch = source_date_epoch()
     if epoch:
         os.environ["SOURCE_DATE_EPOCH"] = epoch
-    urls = _site_urls()
-    for lang in LANGUAGES:
-        os.environ["SITE_URL" if lang is LANGUAGES[0] else f"SITE_URL_{lang.code.upper()}"] = urls[lang.code]
     dirs = {lang.code: out.parent / f"{out.name}-{lang.code}" if lang.folder else out for lang in LANGUAGES}
     if _parallel():
         # fork: the children start with this process's imports and loaded data, and jieba's dictionary, loaded

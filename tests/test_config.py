@@ -1,17 +1,17 @@
-"""One place per setting: each language's MkDocs config repeats only what differs; the rest follows the language."""
+"""One place per setting: one MkDocs config for every language; what differs follows from the language table."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 from conftest import ROOT
-from mkdocs.config import load_config
 
 from macros.i18n import translate
 from macros.languages import LANGUAGES, alternate_links
+from macros.site import language_config
 
-ROOT_LANGUAGE = LANGUAGES[0]
-OWN_KEYS = {"INHERIT", "site_name", "site_description", "site_url", "site_dir", "theme"}
+LANGUAGE_KEYS = {"site_name", "site_description", "site_url"}
+"""Settings that differ by language: ``macros/site.py`` gives them to each build."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -21,20 +21,21 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
-@pytest.mark.parametrize("language", LANGUAGES[1:], ids=lambda language: language.code)
-def test_a_language_config_keeps_only_what_differs(language):
-    own = yaml.load((ROOT / language.config).read_text(encoding="utf-8"), Loader=_Loader)
-    assert own["INHERIT"] == ROOT_LANGUAGE.config
-    assert set(own) <= OWN_KEYS
-    assert own["theme"] == {"language": language.code}
+def test_one_config_serves_every_language():
+    assert sorted(path.name for path in ROOT.glob("mkdocs*.yml")) == ["mkdocs.yml"]
+    own = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    assert not LANGUAGE_KEYS & set(own)
+    assert "language" not in own["theme"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
 def test_the_hook_sets_what_follows_from_the_language(language, monkeypatch):
     monkeypatch.chdir(ROOT)
-    config = load_config(str(ROOT / language.config))
-    assert config.plugins["macros"].config["module_name"] == "macros"  # the plugins merged, not replaced
-    assert config.plugins["material/search"].config.separator
+    monkeypatch.setenv("SITE_URL", "https://roadmap.example/")
+    config = language_config(language.code)
+    assert config.site_name == translate("site.name", language.code)
+    assert config.site_description == translate("site.description", language.code)
+    assert config.site_url == "https://roadmap.example/" + language.prefix
     config = config.plugins.on_config(config)
     assert config.theme["language"] == language.code
     assert config.plugins["material/search"].config.lang == [language.code]
