@@ -39,3 +39,26 @@ def test_axe_finds_no_violation_with_search_open_and_on_the_404_page(page, lang:
     search.fill(ROADMAP.courses[0].title[lang])
     assert page.locator(".md-search").get_attribute("aria-label")
     assert violations(page) == []
+
+
+FOCUSED = """() => {
+    const el = document.activeElement, style = getComputedStyle(el);
+    return {inside: !!el.closest('.md-content'), name: el.outerHTML.slice(0, 80),
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+}"""
+
+
+@pytest.mark.parametrize("kind", ["courses", "weeks", "wall-chart", "topics"])
+def test_every_control_the_keyboard_reaches_shows_a_focus_ring(page, kind: str):
+    """Tabbing through the page's content, each control it stops at draws a visible ring (2 px or more)."""
+    page.goto("en/" + PAGE_TYPES[kind])
+    # start where the content starts (as the skip link does), not in the navigation before it
+    page.locator("article h1").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+    seen = 0
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["inside"]:
+            seen += 1
+            assert focused["ring"], focused["name"]
+    assert seen >= 3
