@@ -75,9 +75,11 @@ audit: $(STAMP) $(NPM_STAMP) ## Lighthouse on home, courses, a course, the weekl
 bench: $(STAMP) ## Time the bilingual build with the real data and 10×, 100× generated data
 	$(PY) bench/build.py
 
-# Valid markup, budget zero errors: the W3C Nu HTML Checker (npm vnu-jar; Java: Debian's default-jre-headless)
-# over every page of both languages, pa11y (HTML_CodeSniffer, Debian's Chromium) over one page of every kind.
+# Valid markup and one script style, budget zero errors: ESLint over our scripts (eslint.config.mjs), the W3C
+# Nu HTML Checker (npm vnu-jar; Java: Debian's default-jre-headless) over every page of both languages, pa11y
+# (HTML_CodeSniffer, Debian's Chromium) over one page of every kind.
 .PHONY: markup
-markup: $(STAMP) $(NPM_STAMP) ## Nu HTML Checker on every page, pa11y on every kind of page (zh+en): zero errors
+markup: $(STAMP) $(NPM_STAMP) ## ESLint on our scripts, Nu HTML Checker on every page, pa11y on every kind of page: zero errors
+	npx --no-install eslint --max-warnings=0 macros/theme
 	$(PY) -m tests.prerequisites chromium java
 	$(PY) bench/markup.py

@@ -3,11 +3,16 @@
    <script id="plan-config">. Pages without these elements are left alone. */
 (() => {
   "use strict";
-  const KEY = "llm-research-roadmap:plan", FORMAT = "llm-research-roadmap-progress", DAY = 864e5;
+  const KEY = "llm-research-roadmap:plan";
+  const FORMAT = "llm-research-roadmap-progress";
+  const DAY = 864e5;
   const BOX = "input.rr-task__box[data-task]";
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-  let config = { strings: {}, weeks: [] }, state = blank(), storageBad = false, badStart = null;
+  let config = { strings: {}, weeks: [] };
+  let state = blank();
+  let storageBad = false;
+  let badStart = null;
 
   function blank() { return { version: 1, start: "", done: {} }; }
   function say(key, values = {}) {
@@ -49,13 +54,13 @@
   }
   function load() {
     let text = null;
-    try { text = localStorage.getItem(KEY); } catch (e) { return blank(); }
+    try { text = localStorage.getItem(KEY); } catch { return blank(); }
     if (text === null) return blank();
-    try { const s = clean(JSON.parse(text)); if (s) return s; } catch (e) { /* corrupted */ }
+    try { const s = clean(JSON.parse(text)); if (s) return s; } catch { /* corrupted */ }
     storageBad = true;
     return blank();
   }
-  function save() { try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode */ } }
+  function save() { try { localStorage.setItem(KEY, JSON.stringify(state)); } catch { /* private mode */ } }
 
   function paint() {
     $$(".rr-wall__task[data-task]").forEach((li) => li.classList.toggle("is-done", !!state.done[li.dataset.task]));
@@ -69,7 +74,8 @@
         .filter((b) => !b.hasAttribute("data-uncounted"))
         .filter((b) => !b.closest("[data-optional]") || state.done[b.dataset.task]);
       const ids = new Set(counted.map((b) => b.dataset.task));
-      const done = [...ids].filter((id) => state.done[id]).length, bar = $("progress", el);
+      const done = [...ids].filter((id) => state.done[id]).length;
+      const bar = $("progress", el);
       bar.max = ids.size || 1;
       bar.value = done;
       $(".rr-progress__count", el).textContent = say("count", { done, total: ids.size });
@@ -80,23 +86,34 @@
 
   /* the home page's weekly-plan card: "continue: week N · done/total" once something is ticked */
   function paintContinue() {
-    const card = $("[data-plan-continue]"), weeks = config.taskWeeks;
+    const card = $("[data-plan-continue]");
+    const weeks = config.taskWeeks;
     if (!card || !weeks) return;
-    const all = weeks.flat(), done = all.filter((id) => state.done[id]).length;
+    const all = weeks.flat();
+    const done = all.filter((id) => state.done[id]).length;
     const n = weeks.findIndex((ids) => ids.some((id) => !state.done[id])) + 1 || weeks.length;
     $(".rr-cards__continue", card).textContent = done ? say("continue", { n, done, total: all.length }) : "";
-    if (done) card.href = card.href.split("#")[0] + "#week-" + n;
+    if (done) card.href = `${card.href.split("#")[0]}#week-${n}`;
   }
 
   function paintDates() {
-    const start = parseDate(state.start), dated = start !== null, d = new Date();
+    const start = parseDate(state.start);
+    const dated = start !== null;
+    const d = new Date();
     const now = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
-    const weeks = $$(".rr-week[data-week]"), numbers = weeks.map((s) => +s.dataset.week);
+    const weeks = $$(".rr-week[data-week]");
+    const numbers = weeks.map((s) => +s.dataset.week);
     const from = (n) => start + (n - 1) * 7 * DAY;
-    let current = 0, open = 0, firstOpen = 0;
+    let current = 0;
+    let open = 0;
+    let firstOpen = 0;
     weeks.forEach((sec) => {
-      const n = +sec.dataset.week, a = from(n), b = a + 6 * DAY, out = $(".rr-week__dates", sec);
-      const isNow = dated && now >= a && now <= b, past = dated && now > b;
+      const n = +sec.dataset.week;
+      const a = from(n);
+      const b = a + 6 * DAY;
+      const out = $(".rr-week__dates", sec);
+      const isNow = dated && now >= a && now <= b;
+      const past = dated && now > b;
       sec.classList.toggle("rr-week--current", isNow);
       sec.classList.toggle("rr-week--past", past);
       if (isNow) current = n;
@@ -117,22 +134,27 @@
         out.append(" ", badge);
       }
     });
-    const first = Math.min(...numbers), last = Math.max(...numbers), end = from((config.weeks.length || last) + 1) - DAY;
+    const first = Math.min(...numbers);
+    const last = Math.max(...numbers);
+    const end = from((config.weeks.length || last) + 1) - DAY;
     $$("[data-plan-range]").forEach((el) => {
-      el.textContent = dated && numbers.length ? " · " + range(from(first), from(last + 1) - DAY) : "";
+      el.textContent = dated && numbers.length ? ` · ${range(from(first), from(last + 1) - DAY)}` : "";
     });
-    const jump = $("#plan-jump"), behind = $("#plan-behind"), hint = $("#plan-hint"), input = $("#plan-start");
+    const jump = $("#plan-jump");
+    const behind = $("#plan-behind");
+    const hint = $("#plan-hint");
+    const input = $("#plan-start");
     if (jump) {
       jump.hidden = !current;  // hidden, it keeps its words: a link is never empty
       if (current) {
-        jump.href = "#week-" + current;
+        jump.href = `#week-${current}`;
         jump.textContent = say("jump", { n: current });
       }
     }
     if (behind) {
       behind.hidden = !(current && open);
       behind.replaceChildren();
-      const link = Object.assign(document.createElement("a"), { href: "#week-" + firstOpen });
+      const link = Object.assign(document.createElement("a"), { href: `#week-${firstOpen}` });
       link.textContent = say("behind", { n: open, week: firstOpen });
       if (current && open) behind.append(link);
     }
@@ -176,9 +198,11 @@
   const icsText = (s) => String(s).replace(/[\\;,]/g, "\\$&").replace(/\r?\n/g, "\\n");
   function fold(line) { // RFC 5545: at most 75 octets a line, never inside a UTF-8 character
     const parts = [];
-    let cur = "", bytes = 0;
+    let cur = "";
+    let bytes = 0;
     for (const ch of line) {
-      const cp = ch.codePointAt(0), n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      const cp = ch.codePointAt(0);
+      const n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
       if (bytes + n > 75) { parts.push(cur); cur = " "; bytes = 1; }
       cur += ch;
       bytes += n;
@@ -188,35 +212,36 @@
   function calendar() {
     const start = parseDate(state.start);
     if (start === null) { message(say("calendar-none")); $("#plan-start").focus(); return; }
-    const ymd = (t) => iso(t).replace(/-/g, ""), page = location.href.split("#")[0];
+    const ymd = (t) => iso(t).replace(/-/g, "");
+    const page = location.href.split("#")[0];
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//llm-research-roadmap//weekly plan//EN",
-      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + icsText(config.title)];
+      "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icsText(config.title)}`];
     config.weeks.forEach((w) => {
       const a = start + (w.week - 1) * 7 * DAY;
       const tasks = w.tasks.map((t) => (state.done[t.id] ? "☑ " : "☐ ") + t.text + (t.links.length
-        ? "\n    " + say("ics-links") + ": " + t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ") : ""));
+        ? `\n    ${say("ics-links")}: ${t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ")}` : ""));
       const text = [say("ics-week", { n: w.week, total: config.weeks.length }), ...tasks, `${page}#week-${w.week}`];
       lines.push("BEGIN:VEVENT", `UID:week-${String(w.week).padStart(2, "0")}@llm-research-roadmap`,
-        "DTSTAMP:" + stamp, "DTSTART;VALUE=DATE:" + ymd(a), "DTEND;VALUE=DATE:" + ymd(a + 7 * DAY),
-        "SUMMARY:" + icsText(w.title), "DESCRIPTION:" + icsText(text.join("\n")), `URL:${page}#week-${w.week}`,
+        `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${ymd(a)}`, `DTEND;VALUE=DATE:${ymd(a + 7 * DAY)}`,
+        `SUMMARY:${icsText(w.title)}`, `DESCRIPTION:${icsText(text.join("\n"))}`, `URL:${page}#week-${w.week}`,
         "TRANSP:TRANSPARENT", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
-    download(lines.map(fold).join("\r\n") + "\r\n", "text/calendar;charset=utf-8", "llm-research-roadmap.ics");
+    download(`${lines.map(fold).join("\r\n")}\r\n`, "text/calendar;charset=utf-8", "llm-research-roadmap.ics");
     message(say("calendar-done"));
   }
   function exportProgress() {
     const done = Object.keys(state.done).sort();
     const data = { format: FORMAT, version: 1, exported: new Date().toISOString(), start: state.start, done };
-    download(JSON.stringify(data, null, 2) + "\n", "application/json", "llm-research-roadmap-progress.json");
+    download(`${JSON.stringify(data, null, 2)}\n`, "application/json", "llm-research-roadmap-progress.json");
     message(say("exported", { n: done.length }));
   }
   function importProgress(file) {
     const refuse = () => message(say("import-bad"), true);
     file.text().then((text) => {
       let data = null;
-      try { const raw = JSON.parse(text); data = raw && raw.format === FORMAT ? clean(raw) : null; } catch (e) { /* not JSON */ }
+      try { const raw = JSON.parse(text); data = raw && raw.format === FORMAT ? clean(raw) : null; } catch { /* not JSON */ }
       if (!data) return refuse();
       state.done = data.done;
       setStart(data.start || state.start);
@@ -226,7 +251,8 @@
 
   /* progress in a link: each ticked task as 4 characters (24 bits of an FNV-1a hash of its id, base64url) in
      the fragment, #progress=1.<chars>: never sent to a server; ids the page does not know are ignored */
-  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", SHARE = "progress=1.";
+  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  const SHARE = "progress=1.";
   function tag(id) {
     let h = 0x811c9dc5;
     for (const byte of new TextEncoder().encode(id)) h = Math.imul(h ^ byte, 0x1000193) >>> 0;
@@ -241,7 +267,9 @@
     return { url: url.href, n: ids.length };
   }
   function share() {
-    const { url, n } = shareLink(), box = $("#plan-share"), field = $("#plan-share-link");
+    const { url, n } = shareLink();
+    const box = $("#plan-share");
+    const field = $("#plan-share-link");
     field.value = url;
     box.hidden = false;
     const manual = () => { field.focus(); field.select(); message(say("shared-manual", { n })); };
@@ -251,7 +279,8 @@
   }
   let incoming = null;
   function readShared() {
-    const hash = location.hash.slice(1), panel = $("#plan-incoming");
+    const hash = location.hash.slice(1);
+    const panel = $("#plan-incoming");
     if (!hash.startsWith(SHARE) || !panel || !config.weeks.length) return;
     const tags = new Set(hash.slice(SHARE.length).match(/[A-Za-z0-9_-]{4}/g) || []);
     incoming = knownIds().filter((id) => tags.has(tag(id)));
@@ -274,7 +303,7 @@
   }
 
   function init() {
-    try { config = { ...config, ...JSON.parse($("#plan-config")?.textContent || "{}") }; } catch (e) { /* defaults */ }
+    try { config = { ...config, ...JSON.parse($("#plan-config")?.textContent || "{}") }; } catch { /* defaults */ }
     state = load();
     if ($(".rr-week[data-week], #plan-start")) startFromUrl();
     else paint();
@@ -282,13 +311,14 @@
     $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => {
       if (a.origin === location.origin || !/^https?:$/.test(a.protocol)) return;
       const short = (a.host.replace(/^www\./, "") + a.pathname).replace(/\/$/, "");
-      a.dataset.printHref = short.length > 60 ? short.slice(0, 59) + "…" : short;
+      a.dataset.printHref = short.length > 60 ? `${short.slice(0, 59)}…` : short;
     });
     $$("button[data-plan=print]").forEach((b) => { if (!b.closest(".rr-plan-tools__body")) b.addEventListener("click", () => window.print()); });
     const tools = $(".rr-plan-tools__body");
     if (!tools) return;
     if (storageBad) message(say("storage-bad"), true);
-    const input = $("#plan-start"), file = $("#plan-import");
+    const input = $("#plan-start");
+    const file = $("#plan-import");
     input.addEventListener("change", () => {
       badStart = null;
       const picked = input.value;
@@ -305,7 +335,8 @@
       share, merge: () => settleShared("merge"), replace: () => settleShared("replace"),
       ignore: () => settleShared("ignore"),
       "fold-past": () => {
-        const button = $("[data-plan=fold-past]"), on = button.getAttribute("aria-pressed") !== "true";
+        const button = $("[data-plan=fold-past]");
+        const on = button.getAttribute("aria-pressed") !== "true";
         button.setAttribute("aria-pressed", String(on));
         document.documentElement.classList.toggle("rr-fold-past", on);
       },

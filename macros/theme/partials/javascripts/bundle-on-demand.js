@@ -28,7 +28,8 @@
   function onKey(event) {
     const target = event.target;
     const typing = target instanceof HTMLElement && (target.isContentEditable || target.matches("input, textarea, select"));
-    const toggle = document.getElementById("__search"), box = document.querySelector(".md-search__input");
+    const toggle = document.getElementById("__search");
+    const box = document.querySelector(".md-search__input");
     if (["f", "s", "/"].includes(event.key) && !typing && toggle && box && !(event.ctrlKey || event.metaKey || event.altKey)) {
       event.preventDefault();
       toggle.checked = true;

@@ -19,12 +19,12 @@
     const body = document.body;
     if (switching) body.setAttribute("data-md-color-switching", "");
     for (const [key, value] of Object.entries(colors(input))) {
-      if (body.getAttribute("data-md-color-" + key) !== value) body.setAttribute("data-md-color-" + key, value);
+      if (body.getAttribute(`data-md-color-${key}`) !== value) body.setAttribute(`data-md-color-${key}`, value);
     }
     if (switching) requestAnimationFrame(() => body.removeAttribute("data-md-color-switching"));
   }
   function chosen() {
-    try { return inputs[__md_get("__palette")?.index]; } catch (e) { return undefined; } // blocked or corrupted
+    try { return inputs[__md_get("__palette")?.index]; } catch { return undefined; } // blocked or corrupted
   }
   apply(chosen() || system(), false);
   inputs.forEach((input) => matchMedia(input.dataset.mdColorMedia).addEventListener("change", () => {
