@@ -182,7 +182,8 @@ class RoadmapIndex:
 
     @cached_property
     def task_count(self) -> int:
-        return sum(len(week.tasks) for week in self.roadmap.weeks)
+        """The tasks that count towards progress: every week task but the self-checks before a week."""
+        return sum(not task.self_check for week in self.roadmap.weeks for task in self.week_tasks(week))
 
 
     def related(self, course: Course, limit: int = 12) -> list[AnyResource]:

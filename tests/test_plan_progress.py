@@ -82,6 +82,8 @@ def test_progress_per_period_and_overall(page, lang: str):
     assert bars[0] == [len(ids), len(ids), t("plan-tools.progress-of", lang, name=first.title[lang])]
     assert all(value == 0 for value, _, _ in bars[1:])
     assert sum(bar_max for _, bar_max, _ in bars) == total
+    page.goto(LANGS[lang])  # the home page's card promises as many tasks as the progress counts
+    expect(page.locator("[data-plan-continue]")).to_contain_text(t("home.count.tasks", lang, n=total))
 
 
 def test_every_box_is_labelled_by_its_task_and_works_from_the_keyboard(page):
