@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from macros import glossary
 from macros.model import ID_PATTERN, ID_RULE, WEEK_TASK_ERROR, Path, Roadmap, cross_check, data_path
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = 50_000_000
+"""Larger files are refused before parsing: several hundred times the real roadmap (bench/ builds 100×)."""
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 

@@ -11,6 +11,7 @@ import yaml
 from conftest import data_urls
 from live_data import WRONG_ADDRESSES, WRONG_INSTRUCTORS
 
+from macros import loader
 from macros.loader import RoadmapError, load, parse
 from macros.schema import SCHEMA_FILE, schema_text
 
@@ -73,6 +74,11 @@ def test_all_problems_are_reported_at_once():
 ])
 def test_unreadable_files_get_one_clear_line(raw: bytes, expected: str):
     assert errors_for(raw) == [expected]
+
+
+def test_a_file_too_large_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr(loader, "MAX_BYTES", 10)
+    assert errors_for(b"meta: 1\ntopics: []\n") == ["minimal.yaml:1: file is larger than 10 bytes"]
 
 
 def test_alias_bomb_is_rejected_without_expanding():
