@@ -12,6 +12,10 @@ import re
 BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 """Material's JavaScript bundle; its name carries a hash that changes with each release."""
 
+SEARCH_SEGMENTER = ("material.plugins.search.plugin", "jieba")
+"""Where Material's search plugin finds jieba, which it calls (``jieba.cut``) for every run of Chinese text of
+every page: ``macros/mkdocs_hooks.py`` puts a remembering stand-in there."""
+
 BUNDLE_GLOBALS: dict[str, str] = {
     "document$": "bundle-on-demand.js hands the late-loaded bundle the document (window.document$.next)",
     "component$": "the tests know the bundle has started when it is defined (quality_support.BUNDLE_STARTED)",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +22,7 @@ from macros.i18n import translate
 from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
+from macros.material import SEARCH_SEGMENTER
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, course_src, navigation, url_of
 from macros.search_text import add_to_index, code_spellings, space_blocks
@@ -26,6 +30,29 @@ from macros.synonyms import SynonymMatcher
 from macros.theme_patches import PatchError, patch_page
 
 SEARCH_PLUGIN = "material/search"
+
+
+class RememberingSegmenter:
+    """jieba for Material's search plugin, segmenting each run of Chinese once per process.
+
+    The same titles, tasks and labels recur on many pages (and on every rebuild of ``make serve``), and jieba
+    takes most of the search plugin's time.
+    """
+
+    def __init__(self, jieba: Any) -> None:
+        self.jieba = jieba
+        self._cut = lru_cache(maxsize=1 << 16)(lambda text: tuple(jieba.cut(text)))
+
+    def cut(self, text: str | bytes) -> tuple[str, ...]:
+        return self._cut(text)
+
+
+def remember_segmentation() -> None:
+    """Give Material's search plugin a :class:`RememberingSegmenter` in place of jieba (if jieba is installed)."""
+    module = importlib.import_module(SEARCH_SEGMENTER[0])
+    found = getattr(module, SEARCH_SEGMENTER[1], None)
+    if found is not None and not isinstance(found, RememberingSegmenter):
+        setattr(module, SEARCH_SEGMENTER[1], RememberingSegmenter(found))
 
 
 def configure_language(config: MkDocsConfig, lang: str) -> None:
@@ -52,6 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Stop on bad data before anything is written; set the language's settings and translated navigation."""
     lang = language(config)
     configure_language(config, lang)
+    remember_segmentation()
     config.nav = navigation(roadmap_for(config), lang)
     return config
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import re
 from pathlib import Path
 
 import material
 import pytest
 
-from macros.material import BASE_SCRIPT_GLOBALS, BUNDLE, BUNDLE_GLOBALS, COPIED_PARTIALS, MARKUP
+from macros.material import BASE_SCRIPT_GLOBALS, BUNDLE, BUNDLE_GLOBALS, COPIED_PARTIALS, MARKUP, SEARCH_SEGMENTER
+from macros.mkdocs_hooks import RememberingSegmenter
 from macros.theme_patches import PATCHES, PatchError, patch_page
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -23,6 +26,19 @@ def bundle() -> str:
     found = [p for p in MATERIAL.rglob("bundle.*.min.js") if BUNDLE.fullmatch(p.relative_to(MATERIAL).as_posix())]
     assert len(found) == 1, found
     return found[0].read_text(encoding="utf-8")
+
+
+def test_the_search_plugin_segments_chinese_with_jieba_cut_found_where_we_look():
+    module = importlib.import_module(SEARCH_SEGMENTER[0])
+    assert hasattr(module, SEARCH_SEGMENTER[1])
+    assert f"{SEARCH_SEGMENTER[1]}.cut(" in inspect.getsource(module.SearchIndex._segment_chinese)
+
+
+def test_the_remembering_segmenter_segments_as_jieba_does():
+    jieba = pytest.importorskip("jieba")
+    text = "从打牢基础到投稿顶会：一份成长计划".encode()
+    remembering = RememberingSegmenter(jieba)
+    assert list(remembering.cut(text)) == list(jieba.cut(text)) == list(remembering.cut(text))
 
 
 @pytest.mark.parametrize("name", BUNDLE_GLOBALS)
