@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from macros.i18n import translate
+from macros.languages import BY_CODE, LANGUAGES
 from macros.model import Roadmap
 from macros.pages import sources
 
-LIMIT = {"zh": 90, "en": 160}
-"""Longest description, in characters: what search engines show without cutting."""
+LIMIT = {language.code: language.description_limit for language in LANGUAGES}
+"""Longest description per language, in characters (``macros/languages.py``)."""
 
 
 def shorten(text: str, lang: str) -> str:
@@ -25,8 +26,7 @@ def shorten(text: str, lang: str) -> str:
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
-    stops = " ,;:" if lang == "en" else "，、；：。 "
-    boundary = max(cut.rfind(ch) for ch in stops)
+    boundary = max(cut.rfind(ch) for ch in BY_CODE[lang].clause_stops)
     if boundary > limit // 2:
         cut = cut[:boundary]
     return cut.rstrip(" ,;:，、；：。") + "…"

@@ -15,6 +15,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from macros.languages import CODES
 from macros.model import Path, Problem, Roadmap, Text
 
 ASCII_COLON_BY_CHINESE = re.compile(r"[\u3400-\u9fff）」』”][ \t]*:|:[ \t]*[\u3400-\u9fff（「『“]")
@@ -45,7 +46,7 @@ def problems(data: Roadmap) -> Iterator[Problem]:
     """Glossary spellings to avoid, and ASCII colons in Chinese text."""
     avoid = {
         lang: [(bad, getattr(term, lang), term.id) for term in data.glossary for bad in getattr(term, f"avoid_{lang}")]
-        for lang in ("zh", "en")
+        for lang in CODES
     }
     for path, text in texts(data):
         own = {lang: QUOTED.sub("", text[lang]) for lang in avoid}

@@ -3,7 +3,8 @@
 A language here is a build of its own (its folder inside the site, its search index), all from one
 ``mkdocs.yml``: ``macros/site.py`` gives each build its language, folder, address, name and description.
 The first language is served at the site's root; the others live in a folder each. Adding a language is
-one entry here plus its strings in ``macros/ui/*.yaml``.
+one entry here plus its strings in ``macros/ui/*.yaml`` (and its field in the data's ``Text``: see
+CONTRIBUTING.md, "Add a language").
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ class Language:
     """The language's own name, for the language selector."""
     folder: str
     """Folder inside the site (``""`` for the root language)."""
+    description_limit: int
+    """Longest meta description, in characters: what search engines show without cutting."""
+    clause_stops: str
+    """Characters after which a shortened description may end (spaces and clause punctuation)."""
 
     @property
     def prefix(self) -> str:
@@ -29,8 +34,8 @@ class Language:
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language(code="zh", name="中文", folder=""),
-    Language(code="en", name="English", folder="en"),
+    Language(code="zh", name="中文", folder="", description_limit=90, clause_stops="，、；：。 "),
+    Language(code="en", name="English", folder="en", description_limit=160, clause_stops=" ,;:"),
 )
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
 """Every language code, root language first."""

@@ -27,6 +27,8 @@ from pydantic import (
     model_validator,
 )
 
+from macros.languages import CODES
+
 Path = tuple[str | int, ...]
 """Location of a value in the data, e.g. ``("courses", 3, "url")``."""
 
@@ -571,7 +573,7 @@ def _check_synonyms(data: Roadmap) -> Iterator[Problem]:
         if group.id in ids:
             yield ("synonyms", g, "id"), f"duplicate synonym group {group.id!r}"
         ids.add(group.id)
-        for lang in ("zh", "en"):
+        for lang in CODES:
             for t, term in enumerate(getattr(group, lang)):
                 first = groups.setdefault(term.casefold(), group.id)
                 if first != group.id:

@@ -7,7 +7,8 @@ import yaml
 from conftest import ROOT
 
 from macros.i18n import translate
-from macros.languages import LANGUAGES, alternate_links
+from macros.languages import CODES, LANGUAGES, alternate_links
+from macros.model import Synonyms, Text
 from macros.site import language_config
 
 LANGUAGE_KEYS = {"site_name", "site_description", "site_url"}
@@ -49,3 +50,10 @@ def test_language_links_lead_from_each_home_to_every_home():
                                      {"name": "English", "link": "./en/", "lang": "en"}]
     assert alternate_links("en") == [{"name": "中文", "link": "../", "lang": "zh"},
                                      {"name": "English", "link": "./", "lang": "en"}]
+
+
+def test_the_data_has_a_text_field_for_each_language_of_the_table():
+    """Every bilingual record of the data is a ``Text`` (and the synonym groups a list per language): adding a
+    language to the table without its field there fails here, not in a half-translated build."""
+    assert set(Text.model_fields) == set(CODES)
+    assert set(CODES) <= set(Synonyms.model_fields)
