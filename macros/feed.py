@@ -52,5 +52,5 @@ def atom(roadmap: Roadmap, lang: str, site_url: str = "") -> str:
         entry.link(href=link(record_address(item.records[0], roadmap) if item.kind != "checked"
                              else PAGES["whats-new"].url + f"#{item.date.isoformat()}"))
         entry.updated(_moment(item.date))
-        entry.summary(item.text or names)
+        entry.summary("\n".join(item.texts) or names)
     return feed.atom_str(pretty=True).decode("utf-8")

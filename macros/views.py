@@ -269,8 +269,9 @@ class NewsItem:
     kind: str
     """``added``, ``changed`` or ``checked``."""
     records: tuple[Sourced, ...]
-    text: str
-    """What happened, in the page's language (the reason, the change; empty for a check)."""
+    texts: tuple[str, ...]
+    """What happened, in the page's language: the reason for an addition, the changes of the day (one each),
+    nothing for a check."""
 
     @property
     def key(self) -> str:
@@ -285,11 +286,15 @@ def news(roadmap: Roadmap, lang: str) -> list[NewsItem]:
     records = sourced_records(roadmap)
     for record in records:
         if record.added:
-            items.append(NewsItem(record.added.date, "added", (record,), record.added.why[lang]))
-        items += [NewsItem(change.date, "changed", (record,), change.what[lang]) for change in record.changes]
+            items.append(NewsItem(record.added.date, "added", (record,), (record.added.why[lang],)))
+        # a record's changes of one day are one event (its feed entry's id is made from the day and the record)
+        changed: dict[datetime.date, list[str]] = {}
+        for change in record.changes:
+            changed.setdefault(change.date, []).append(change.what[lang])
+        items += [NewsItem(day, "changed", (record,), tuple(texts)) for day, texts in changed.items()]
     for day in sorted({record.checked for record in records}):
         checked = tuple(record for record in records if record.checked == day)
-        items.append(NewsItem(day, "checked", checked, ""))
+        items.append(NewsItem(day, "checked", checked, ()))
     order = {"added": 0, "changed": 1, "checked": 2}
     return sorted(items, key=lambda item: (-item.date.toordinal(), order[item.kind]))
 

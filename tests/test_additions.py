@@ -14,10 +14,12 @@ import pytest
 from conftest import ROOT, HTMLParser, build_site
 from plan_support import KEY, all_task_ids, box, checked_ids, counted_task_ids, t
 
+from macros.feed import atom
 from macros.index import RoadmapIndex
 from macros.languages import PREFIX as LANGS
-from macros.loader import load
+from macros.loader import load, parse
 from macros.model import Course
+from macros.views import news
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
@@ -145,3 +147,23 @@ def test_the_finder_tells_the_roadmaps_courses_from_the_additions(page, lang):
         shown = page.locator("#course-table tr.rr-course-row:visible").evaluate_all(
             "rows => rows.map(r => r.dataset.course)")
         assert shown == expected, value
+
+
+def test_a_records_changes_of_one_day_are_one_feed_entry_with_each_change():
+    """Feed entry ids are made from the day and the record: two changes on one day must not make two entries."""
+    text = (ROOT / "tests/fixtures/minimal.yaml").read_text(encoding="utf-8")
+    changes = """    checked: 2026-11-30
+    changes:
+      - date: 2026-11-30
+        what: {zh: 第一处更正。, en: First correction.}
+      - date: 2026-11-30
+        what: {zh: 第二处更正。, en: Second correction.}
+"""
+    roadmap = parse(text.replace("    checked: 2026-11-30\n", changes, 1).encode(), "minimal.yaml")
+    changed = [item for item in news(roadmap, "en") if item.kind == "changed"]
+    assert [(item.key, item.texts) for item in changed] == [
+        ("2026-11-30/changed/course-a", ("First correction.", "Second correction."))]
+    feed = feedparser.parse(atom(roadmap, "en", "https://roadmap.example/"))
+    ids = [entry.id for entry in feed.entries]
+    assert len(ids) == len(set(ids))
+    assert "First correction.\nSecond correction." in [entry.summary for entry in feed.entries]
