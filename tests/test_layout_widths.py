@@ -1,11 +1,12 @@
 """Right on every screen: each kind of page at phone, tablet and desktop widths, both languages, light and dark.
 
-Three rules, measured in the real browser:
+Four rules, measured in the real browser:
 
 - the page never scrolls sideways (the document is no wider than the viewport);
 - no word is broken inside itself: a run of Latin letters or digits whose characters sit on two lines
   (Chinese may break between any two characters, so only Latin runs are checked);
-- from 1024 px up, no table needs sideways scrolling.
+- from 1024 px up, no table needs sideways scrolling;
+- on a phone, most of the content's text (60 %, Lighthouse's rule) is 12 px or larger: read without zooming.
 
 One browser context per width and colour scheme serves every page at that width. Screenshots of every kind of
 page at 390 and 1366 px, both languages, go to ``$LAYOUT_SCREENSHOTS`` (default: a folder of the tests' tmp dir),
@@ -61,7 +62,18 @@ MEASURE = r"""() => {
       tables.push((table.closest("[id]")?.id || "table") + ": " + Math.max(box.scrollWidth, table.scrollWidth)
         + " > " + box.clientWidth);
   }
-  return {width: doc.scrollWidth, viewport: doc.clientWidth, broken, tables};
+  let legible = 0, all = 0;
+  const texts = document.createTreeWalker(document.querySelector(".md-content") || document.body, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const el = node.parentElement, n = node.data.trim().length;
+    if (!n || !el || el.closest("script, style, template, noscript, .rr-visually-hidden")) continue;
+    // drawn text has boxes (a table cell laid out as `display: contents` has none of its own, its text does)
+    range.selectNodeContents(node);
+    if (!range.getClientRects().length || getComputedStyle(el).visibility === "hidden") continue;
+    all += n;
+    if (parseFloat(getComputedStyle(el).fontSize) >= 12) legible += n;
+  }
+  return {width: doc.scrollWidth, viewport: doc.clientWidth, broken, tables, legible: all ? legible / all : 1};
 }"""
 
 
@@ -129,3 +141,14 @@ TABLE_CASES = [(w, s, lang, kind) for w, s, lang, kind in CASES if w >= TABLE_WI
 def test_tables_fit_without_sideways_scrolling(measure, width: int, scheme: str, lang: str, kind: str):
     result = measure(width, scheme, lang, kind)
     assert not result["tables"], "tables scroll sideways: " + "; ".join(result["tables"])
+
+
+LEGIBLE = 0.6
+"""Share of the content's characters at 12 px or more that a phone page needs (Lighthouse's font-size audit)."""
+PHONE_CASES = [(w, s, lang, kind) for w, s, lang, kind in CASES if w < 768 and s == "light"]
+
+
+@pytest.mark.parametrize(("width", "scheme", "lang", "kind"), PHONE_CASES)
+def test_text_is_legible_on_a_phone_without_zooming(measure, width: int, scheme: str, lang: str, kind: str):
+    result = measure(width, scheme, lang, kind)
+    assert result["legible"] >= LEGIBLE, f"only {result['legible']:.0%} of the text is 12 px or larger"
