@@ -181,9 +181,14 @@ class RoadmapIndex:
         return tagged
 
     @cached_property
+    def counted_task_ids(self) -> list[list[str]]:
+        """Each week's tasks that count towards progress, by id: every week task but the self-checks."""
+        return [[task.id for task in self.week_tasks(week) if not task.self_check] for week in self.roadmap.weeks]
+
+    @cached_property
     def task_count(self) -> int:
-        """The tasks that count towards progress: every week task but the self-checks before a week."""
-        return sum(not task.self_check for week in self.roadmap.weeks for task in self.week_tasks(week))
+        """How many tasks count towards progress."""
+        return sum(len(ids) for ids in self.counted_task_ids)
 
 
     def related(self, course: Course, limit: int = 12) -> list[AnyResource]:

@@ -192,8 +192,7 @@ def plan_config(
         "idPattern": ID_PATTERN,
     }
     if with_task_ids:
-        config["taskWeeks"] = [[task.id for task in index.week_tasks(week) if not task.self_check]
-                               for week in index.roadmap.weeks]
+        config["taskWeeks"] = index.counted_task_ids
     if with_weeks:
         config["weeks"] = [
             {

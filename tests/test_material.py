@@ -39,6 +39,7 @@ def test_the_remembering_segmenter_segments_as_jieba_does():
     text = "从打牢基础到投稿顶会：一份成长计划".encode()
     remembering = RememberingSegmenter(jieba)
     assert list(remembering.cut(text)) == list(jieba.cut(text)) == list(remembering.cut(text))
+    assert remembering.set_dictionary == jieba.set_dictionary  # the plugin's dictionary settings reach jieba
 
 
 @pytest.mark.parametrize("name", BUNDLE_GLOBALS)
