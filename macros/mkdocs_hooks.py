@@ -18,6 +18,7 @@ from macros.crawl import is_root_site, language_url, robots_txt
 from macros.descriptions import Descriptions
 from macros.exports import DOWNLOADS
 from macros.feed import FEED, atom
+from macros.finished_html import BLOCKS, FinishedHtmlError
 from macros.i18n import translate
 from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
@@ -157,8 +158,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(100)  # before any other plugin reads the page's HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Words of neighbouring elements kept apart for the search index (``macros/search_text.py``)."""
-    return space_blocks(html)
+    """The templates' finished HTML put back; words of neighbouring elements kept apart for the search.
+
+    See ``macros/finished_html.py`` and ``macros/search_text.py``.
+    """
+    try:
+        return space_blocks(BLOCKS.restore(html))
+    except FinishedHtmlError as exc:
+        raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
 @event_priority(-100)  # after the search plugin has written its index

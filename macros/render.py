@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from macros.finished_html import BLOCKS
 from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key
 from macros.jinja_cache import SHARED
@@ -84,6 +85,7 @@ class Renderer:
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
         self.env.filters["breakable"] = breakable
+        self.env.filters["finished"] = BLOCKS.keep  # HTML that Markdown passes by (macros/finished_html.py)
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t, sep=separators(lang),
             is_course=lambda item: isinstance(item, Course),

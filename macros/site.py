@@ -109,19 +109,21 @@ def _load_jieba() -> None:
     jieba.initialize()
 
 
-def build_into(out: Path) -> None:
+def build_into(out: Path, side_by_side: bool | None = None) -> None:
     """Build every language into ``out`` (which must not exist yet).
 
-    Each language builds in a process of its own, at the same time, into a folder of its own (MkDocs empties
-    its output folder first); the other languages' folders are then moved into the first's.
+    Each language builds into a folder of its own (MkDocs empties its output folder first); the other
+    languages' folders are then moved into the first's. Side by side (the default where :func:`_parallel`
+    allows), each builds in a forked process of its own; else one after the other in this process, which
+    keeps what the builds loaded and compiled (see :func:`serve`).
     """
     epoch = source_date_epoch()
     if epoch:
         os.environ["SOURCE_DATE_EPOCH"] = epoch
     dirs = {lang.code: out.parent / f"{out.name}-{lang.code}" if lang.folder else out for lang in LANGUAGES}
-    if _parallel():
-        # fork: the children start with this process's imports and loaded data, and jieba's dictionary, loaded
-        # here once (with `make serve`, once for every rebuild)
+    if _parallel() if side_by_side is None else side_by_side:
+        # fork: the children start with this process's imports, loaded data, compiled templates and jieba's
+        # dictionary (loaded here once; with `make serve`, once for every rebuild)
         _load_jieba()
         with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
             for job in [pool.submit(_build_language, code, str(folder)) for code, folder in dirs.items()]:
@@ -145,7 +147,7 @@ def _failure(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def build_site(target: Path) -> bool:
+def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     """Check, build into a temporary folder, then swap it in as ``target``."""
     if not check_data():
         return False
@@ -153,7 +155,7 @@ def build_site(target: Path) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     try:
-        build_into(staging / "out")
+        build_into(staging / "out", side_by_side)
     except (Exception, SystemExit) as exc:  # the old site stays; say why in one line
         shutil.rmtree(staging, ignore_errors=True)
         reason = _failure(exc)
@@ -168,10 +170,14 @@ def build_site(target: Path) -> bool:
 
 
 def serve(target: Path, host: str, port: int) -> None:
-    """Serve ``target``, rebuilding both languages on every change."""
+    """Serve ``target``, rebuilding both languages on every change.
+
+    The first build runs in this process, so that it keeps MkDocs', Material's and the plugins' imports and
+    every compiled template (``macros/jinja_cache.py``); each rebuild forks from it and starts warm.
+    """
     from mkdocs.livereload import LiveReloadServer
 
-    if not build_site(target):
+    if not build_site(target, side_by_side=False):
         print("fix the problems above; waiting for changes", file=sys.stderr)
     # the watched folders are small: looking every 0.1 s (MkDocs' default is 0.5 s) starts a rebuild sooner
     server = LiveReloadServer(builder=lambda: build_site(target), host=host, port=port, root=str(target),

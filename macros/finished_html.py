@@ -1,0 +1,53 @@
+"""Finished HTML kept away from Markdown.
+
+A page template is Markdown headings around HTML blocks the template has already written in full. Markdown
+would parse every such block again (Python-Markdown's ``md_in_html`` runs an HTML parser over the whole page)
+only to hand it back unchanged: most of a page's conversion time. A template marks such a block with
+``{% filter finished %}…{% endfilter %}``; the block is kept here and Markdown sees a placeholder paragraph
+in its place, which :meth:`FinishedHtml.restore` swaps back in the converted page.
+
+What is marked is the template's decision, never guessed from the text; a placeholder Markdown did not leave
+as a paragraph of its own stops the build instead of reaching a page.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from markupsafe import Markup
+
+
+class FinishedHtmlError(ValueError):
+    """A placeholder did not come through Markdown as a paragraph of its own."""
+
+
+class FinishedHtml:
+    """The blocks of the pages being built, each under a placeholder unique to this process."""
+
+    def __init__(self) -> None:
+        self._prefix = f"rr-finished-{secrets.token_hex(6)}-"
+        self._pattern = re.compile(rf"<p>({re.escape(self._prefix)}\d+)</p>")
+        self._blocks: dict[str, str] = {}
+        self._count = 0
+
+    def keep(self, block: str) -> Markup:
+        """A placeholder paragraph for ``block`` (HTML, already escaped), blank lines around it."""
+        self._count += 1
+        key = f"{self._prefix}{self._count}"
+        self._blocks[key] = str(block).strip("\n")
+        return Markup(f"\n\n{key}\n\n")
+
+    def restore(self, html: str) -> str:
+        """``html`` (Markdown's output) with every placeholder paragraph replaced by its block."""
+        if self._prefix not in html:
+            return html
+        restored = self._pattern.sub(lambda match: self._blocks.pop(match[1]), html)
+        if self._prefix in restored:
+            raise FinishedHtmlError("a finished HTML block was not kept apart by blank lines: Markdown changed "
+                                    "its placeholder (put {% filter finished %} blocks between blank lines)")
+        return restored
+
+
+BLOCKS = FinishedHtml()
+"""The process's blocks: the page renderer keeps them, the site engine's adapter restores them."""
