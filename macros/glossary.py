@@ -39,7 +39,15 @@ def texts(value: object, path: Path = ()) -> Iterator[tuple[Path, Text]]:
 @cache
 def _word(spelling: str) -> re.Pattern[str]:
     """``spelling`` as a whole word: not inside a longer run of letters or digits."""
-    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(spelling)}(?![A-Za-z0-9])")
+    return _words((spelling,))
+
+
+@cache
+def _words(spellings: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``spellings`` as a whole word (none: a pattern that never matches)."""
+    if not spellings:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(map(re.escape, spellings))})(?![A-Za-z0-9])")
 
 
 def problems(data: Roadmap) -> Iterator[Problem]:
@@ -48,9 +56,13 @@ def problems(data: Roadmap) -> Iterator[Problem]:
         lang: [(bad, getattr(term, lang), term.id) for term in data.glossary for bad in getattr(term, f"avoid_{lang}")]
         for lang in CODES
     }
+    # one search a language tells whether a text has any spelling to avoid: most texts have none
+    screens = {lang: _words(tuple(bad for bad, _, _ in rules)) for lang, rules in avoid.items()}
     for path, text in texts(data):
         own = {lang: QUOTED.sub("", text[lang]) for lang in avoid}
         for lang, rules in avoid.items():
+            if not screens[lang].search(own[lang]):
+                continue
             for bad, good, term in rules:
                 if _word(bad).search(own[lang]):
                     instead = f"write {good!r}, not {bad!r}" if good else f"do not write {bad!r}"
