@@ -6,6 +6,7 @@ week a task falls in, what carries a topic — all are computed once here.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -193,14 +194,28 @@ class RoadmapIndex:
 
     def related(self, course: Course, limit: int = 12) -> list[AnyResource]:
         """Resources sharing topics with a course, most shared topics first."""
+        key = (tuple(course.topics), limit)  # the answer depends on nothing else; courses often share topics
+        if key not in self._related:
+            self._related[key] = self._find_related(*key)
+        return self._related[key]
+
+    @cached_property
+    def _related(self) -> dict[tuple[tuple[str, ...], int], list[AnyResource]]:
+        return {}
+
+    def _find_related(self, topics: tuple[str, ...], limit: int) -> list[AnyResource]:
         shared: dict[str, int] = {}
-        for topic in course.topics:
+        for topic in topics:
             for item in self.by_topic.get(topic, []):
                 if not isinstance(item, Course):
                     shared[item.id] = shared.get(item.id, 0) + 1
-        order = {item_id: n for n, item_id in enumerate(self.items)}
-        best = sorted(shared, key=lambda item_id: (-shared[item_id], order[item_id]))[:limit]
+        order = self._item_order
+        best = heapq.nsmallest(limit, shared, key=lambda item_id: (-shared[item_id], order[item_id]))
         return [self.items[item_id] for item_id in best]
+
+    @cached_property
+    def _item_order(self) -> dict[str, int]:
+        return {item_id: n for n, item_id in enumerate(self.items)}
 
     @cached_property
     def corrected(self) -> list[Linkable]:

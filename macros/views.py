@@ -312,10 +312,20 @@ def record_address(record: Sourced, roadmap: Roadmap) -> str:
 
     if isinstance(record, Course):
         return url_of(course_src(record.id))
-    for name, key in (("resources", "path"), ("books", "books"), ("community", "keeping-up")):
-        if any(item is record for item in getattr(roadmap, name)):
-            return f"{PAGES[key].url}#res-{record.id}"
-    return f"{PAGES['people'].url}#{record.id}"
+    key = _list_pages(roadmap).get(record.id)
+    return f"{PAGES[key].url}#res-{record.id}" if key else f"{PAGES['people'].url}#{record.id}"
+
+
+_list_pages_of: list[tuple[Roadmap, dict[str, str]]] = []
+
+
+def _list_pages(roadmap: Roadmap) -> dict[str, str]:
+    """Resource id → key of the list page that shows it (ids are unique across the data), for the last roadmap."""
+    if not _list_pages_of or _list_pages_of[0][0] is not roadmap:
+        pages = {item.id: key for name, key in (("resources", "path"), ("books", "books"), ("community", "keeping-up"))
+                 for item in getattr(roadmap, name)}
+        _list_pages_of[:] = [(roadmap, pages)]
+    return _list_pages_of[0][1]
 
 
 def record_title(record: Sourced, lang: str) -> str:
