@@ -10,6 +10,7 @@ message with its line, not a crash.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -118,8 +119,15 @@ def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     return (mark.line + 1 if mark else 1), str(exc.problem or exc.context)
 
 
+_MAY_HAVE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])[&*]\S", re.MULTILINE)
+"""Where an anchor (``&name``) or alias (``*name``) could start: after a line start, space or flow indicator.
+Text without such a place has neither, and need not be parsed to find out."""
+
+
 def _structural_problems(text: str) -> list[tuple[int, str]]:
-    """Anchors, aliases and duplicate keys, found without building anything."""
+    """Anchors and aliases, found without building anything."""
+    if not _MAY_HAVE_ANCHOR.search(text):
+        return []
     problems = []
     for event in yaml.parse(text, Loader=YamlLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):

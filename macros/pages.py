@@ -11,12 +11,13 @@ Kept free of MkDocs types: the navigation is the plain list-of-mappings shape th
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros.i18n import translate
 from macros.index import RoadmapIndex
-from macros.model import Roadmap
+from macros.model import Course, Roadmap
 
 
 def url_of(src: str) -> str:
@@ -168,13 +169,53 @@ def examples(roadmap: Roadmap) -> dict[str, str]:
     return found
 
 
+NAV_GROUP_MAX = 40
+"""At most this many courses under one navigation heading.
+
+A course page's sidebar lists the courses of its heading. An institution with more courses is split into runs
+of its courses by code, each headed by its first and last code: the sidebar stays short enough to read, and
+the build stays linear in the number of courses (every page renders its own sidebar).
+"""
+
+
+def _code_order(course: Course) -> list[object]:
+    """Sort key of a course code, numbers by value: CS25 before CS224N."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", course.code.casefold())]
+
+
+def course_runs(courses: list[Course], size: int = NAV_GROUP_MAX) -> list[list[Course]]:
+    """The courses of one navigation heading: all of them, or runs of at most ``size``.
+
+    Up to ``size`` courses stay as they are, in the data's order; more are put in code order and cut into the
+    fewest runs of at most ``size``, as even as can be.
+    """
+    if len(courses) <= size:
+        return [courses]
+    ordered = sorted(courses, key=_code_order)
+    count = -(-len(ordered) // size)
+    runs, start = [], 0
+    for n in range(count):
+        end = start + len(ordered) // count + (1 if n < len(ordered) % count else 0)
+        runs.append(ordered[start:end])
+        start = end
+    return runs
+
+
 def _courses_by_institution(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
-    """One navigation section per institution, so a course page lists only its neighbours."""
+    """One navigation section per institution, so a course page lists only its neighbours (:data:`NAV_GROUP_MAX`)."""
     index = RoadmapIndex(roadmap)
-    return [
-        {index.institution_label(key, lang): [{c.code: course_src(c.id)} for c in courses]}
-        for key, courses in index.institutions.items()
-    ]
+
+    def links(courses: list[Course]) -> list[dict[str, object]]:
+        return [{c.code: course_src(c.id)} for c in courses]
+
+    sections: list[dict[str, object]] = []
+    for key, courses in index.institutions.items():
+        runs = course_runs(courses)
+        children = links(runs[0]) if len(runs) == 1 else [
+            {translate("page.courses.run", lang, first=run[0].code, last=run[-1].code): links(run)} for run in runs
+        ]
+        sections.append({index.institution_label(key, lang): children})
+    return sections
 
 
 def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:

@@ -6,7 +6,17 @@ from conftest import ROOT
 
 from macros.i18n import strings
 from macros.loader import load
-from macros.pages import ITEM_PAGES, PAGES, all_pages, examples, navigation, sources
+from macros.model import Roadmap
+from macros.pages import (
+    ITEM_PAGES,
+    NAV_GROUP_MAX,
+    PAGES,
+    all_pages,
+    course_runs,
+    examples,
+    navigation,
+    sources,
+)
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 TEMPLATES = ROOT / "macros" / "templates"
@@ -50,3 +60,29 @@ def test_examples_name_one_address_per_kind():
     assert set(found) == set(PAGES) | set(ITEM_PAGES)
     assert found["home"] == "" and found["keeping-up"] == "keeping-up/"
     assert found["course"] == f"courses/{ROADMAP.courses[0].id}/"
+
+
+def many_courses(count: int) -> Roadmap:
+    """The roadmap with its first course copied ``count`` times (one institution)."""
+    first = ROADMAP.courses[0]
+    copies = [first.model_copy(update={"id": f"{first.id}-x{n}", "code": f"{first.code}-{n}"}) for n in range(count)]
+    return ROADMAP.model_copy(update={"courses": copies})
+
+
+def test_a_large_institution_is_cut_into_runs_of_courses_headed_by_their_codes():
+    roadmap = many_courses(NAV_GROUP_MAX * 2 + 1)
+    courses = next(item for item in navigation(roadmap, "en") if "Courses" in item)["Courses"]
+    (institution,) = [section for section in courses if isinstance(section, dict) and len(section) == 1
+                      and isinstance(next(iter(section.values())), list)]
+    runs = next(iter(institution.values()))
+    sizes = [len(next(iter(run.values()))) for run in runs]
+    assert len(runs) == 3 and max(sizes) <= NAV_GROUP_MAX and max(sizes) - min(sizes) <= 1
+    codes = [code for run in runs for link in next(iter(run.values())) for code in link]
+    code = ROADMAP.courses[0].code
+    assert codes == [f"{code}-{n}" for n in range(NAV_GROUP_MAX * 2 + 1)]  # numbers by value: -2 before -10
+    assert list(runs[0]) == [f"{code}-0 – {code}-{sizes[0] - 1}"]
+
+
+def test_an_institution_of_few_courses_lists_them_in_the_datas_order():
+    roadmap = many_courses(NAV_GROUP_MAX)
+    assert course_runs(list(reversed(roadmap.courses))) == [list(reversed(roadmap.courses))]
