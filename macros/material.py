@@ -14,7 +14,12 @@ BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
 
 SEARCH_SEGMENTER = ("material.plugins.search.plugin", "jieba")
 """Where Material's search plugin finds jieba, which it calls (``jieba.cut``) for every run of Chinese text of
-every page: ``macros/mkdocs_hooks.py`` puts a remembering stand-in there."""
+every page: ``macros/search_memory.py`` puts a remembering stand-in there."""
+
+SEARCH_ENTRIES = ("material.plugins.search.plugin", "SearchIndex", "add_entry_from_context")
+"""The search index's method that indexes one page (``index.add_entry_from_context(page)``, appending to
+``index.entries``, with the plugin's settings in ``index.config``): ``macros/search_memory.py`` wraps it to reuse
+the entries of a page whose inputs are unchanged."""
 
 BUNDLE_GLOBALS: dict[str, str] = {
     "document$": "bundle-on-demand.js hands the late-loaded bundle the document (window.document$.next)",

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,40 +20,15 @@ from macros.i18n import translate
 from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
-from macros.material import SEARCH_SEGMENTER
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, course_src, navigation, url_of
+from macros.search_memory import remember_entries, remember_segmentation
 from macros.search_text import add_to_index, code_spellings, space_blocks
 from macros.synonyms import SynonymMatcher
+from macros.theme_files import remember_theme_files
 from macros.theme_patches import PatchError, patch_page
 
 SEARCH_PLUGIN = "material/search"
-
-
-class RememberingSegmenter:
-    """jieba for Material's search plugin, segmenting each run of Chinese once per language build.
-
-    The same titles, tasks and labels recur on many pages, and jieba takes most of the search plugin's time.
-    Everything but ``cut`` (the plugin's dictionary settings) is jieba's own.
-    """
-
-    def __init__(self, jieba: Any) -> None:
-        self.jieba = jieba
-        self._cut = lru_cache(maxsize=1 << 16)(lambda text: tuple(jieba.cut(text)))
-
-    def cut(self, text: str | bytes) -> tuple[str, ...]:
-        return self._cut(text)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.jieba, name)
-
-
-def remember_segmentation() -> None:
-    """Give Material's search plugin a :class:`RememberingSegmenter` in place of jieba (if jieba is installed)."""
-    module = importlib.import_module(SEARCH_SEGMENTER[0])
-    found = getattr(module, SEARCH_SEGMENTER[1], None)
-    if found is not None and not isinstance(found, RememberingSegmenter):
-        setattr(module, SEARCH_SEGMENTER[1], RememberingSegmenter(found))
 
 
 def configure_language(config: MkDocsConfig, lang: str) -> None:
@@ -84,6 +56,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = language(config)
     configure_language(config, lang)
     remember_segmentation()
+    remember_entries()
+    remember_theme_files()
     config.nav = navigation(roadmap_for(config), lang)
     return config
 

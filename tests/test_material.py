@@ -6,12 +6,22 @@ import importlib
 import inspect
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import material
 import pytest
 
-from macros.material import BASE_SCRIPT_GLOBALS, BUNDLE, BUNDLE_GLOBALS, COPIED_PARTIALS, MARKUP, SEARCH_SEGMENTER
-from macros.mkdocs_hooks import RememberingSegmenter
+from macros import search_memory
+from macros.material import (
+    BASE_SCRIPT_GLOBALS,
+    BUNDLE,
+    BUNDLE_GLOBALS,
+    COPIED_PARTIALS,
+    MARKUP,
+    SEARCH_ENTRIES,
+    SEARCH_SEGMENTER,
+)
+from macros.search_memory import RememberingSegmenter
 from macros.theme_patches import PATCHES, PatchError, patch_page
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -149,3 +159,33 @@ def test_patches_change_the_page_and_refuse_a_page_without_the_markup():
             continue
         with pytest.raises(PatchError, match=re.escape(patch.partial)):
             patch_page(patch.pattern.sub("", PAGE), {"search": "Search", "site": "A"})
+
+
+def test_the_search_index_method_we_wrap_is_where_we_look():
+    owner = getattr(importlib.import_module(SEARCH_ENTRIES[0]), SEARCH_ENTRIES[1])
+    source = inspect.getsource(owner)
+    assert list(inspect.signature(getattr(owner, SEARCH_ENTRIES[2])).parameters) == ["self", "page"]
+    assert "self.entries.append(" in source and "self.config" in source
+
+
+def test_a_page_indexed_again_from_the_same_inputs_gets_the_same_entries_without_being_parsed():
+    owner = getattr(importlib.import_module(SEARCH_ENTRIES[0]), SEARCH_ENTRIES[1])
+    parsed: list[str] = []
+
+    def index_page(index, page):
+        parsed.append(page.content)
+        getattr(owner, SEARCH_ENTRIES[2])(index, page)
+
+    add = search_memory.remembering(index_page)
+
+    def page(content: str) -> SimpleNamespace:
+        return SimpleNamespace(url="a/", title="A", meta={}, toc=[], content=content)
+
+    def entries(content: str) -> list[dict[str, object]]:
+        index = owner(lang=["en"], separator=" ", pipeline=[], fields={})
+        add(index, page(content))
+        return index.entries
+
+    first = entries("<h1 id='a'>A</h1><p>one</p>")
+    assert entries("<h1 id='a'>A</h1><p>one</p>") == first and len(parsed) == 1
+    assert entries("<h1 id='a'>A</h1><p>two</p>") != first and len(parsed) == 2

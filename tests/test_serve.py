@@ -1,0 +1,100 @@
+"""``make serve`` after a data edit: the site it rebuilds is the site a fresh build of the edited data gives.
+
+Its rebuilds fork from the process that built the site first and reuse what that build worked out (compiled
+templates, the theme's file listing, the search entries of unchanged pages): this checks that nothing stale
+reaches a page or the search index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+from conftest import ROOT, build_site
+
+from macros import theme_files
+from macros.loader import load
+
+EPOCH = "1000000000"
+COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".pytest_cache", "out", "__pycache__")
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(found, timeout: float = 120) -> None:
+    end = time.monotonic() + timeout
+    while not found():
+        assert time.monotonic() < end, "the served site did not change in time"
+        time.sleep(0.05)
+
+
+def test_a_data_edit_while_serving_gives_the_site_a_fresh_build_gives(tmp_path: Path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=COPIED)
+    course = load(project / "data/roadmap.yaml").courses[0]
+    served = tmp_path / "served"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "macros.site", "serve", "--out", str(served), "--port", str(free_port())],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    page = served / "en" / "courses" / course.id / "index.html"
+    try:
+        wait_for(page.exists)
+        time.sleep(1)  # the server watches the folders once it serves
+        data = project / "data/roadmap.yaml"
+        edited = f"{course.title.en} (edited while serving)"
+        text = data.read_text(encoding="utf-8")
+        assert text.count(f"en: {course.title.en}\n") >= 1
+        data.write_text(text.replace(f"en: {course.title.en}\n", f"en: {edited}\n", 1), encoding="utf-8")
+        wait_for(lambda: page.exists() and edited in page.read_text(encoding="utf-8"))
+        time.sleep(0.5)  # the whole site is swapped in at once; let the server settle
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    fresh = tmp_path / "fresh"
+    result = build_site(fresh, project=project, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert result.returncode == 0, result.stderr
+    a, b = digests(served), digests(fresh)
+    assert a.keys() == b.keys(), sorted(a.keys() ^ b.keys())
+    assert sorted(name for name in a if a[name] != b[name]) == []
+
+
+def test_the_theme_is_listed_again_once_a_file_is_added_to_the_custom_folder(tmp_path: Path):
+    custom = tmp_path / "theme"
+    (custom / "assets").mkdir(parents=True)
+    listed: list[list[str]] = []
+
+    class Env:
+        def list_templates(self, filter_func=None):
+            return sorted(str(p.relative_to(custom)) for p in custom.rglob("*") if p.is_file())
+
+    def add(files, env, config):
+        listed.append(env.list_templates(filter_func=lambda name: True))
+
+    config = SimpleNamespace(theme=SimpleNamespace(dirs=[str(custom), str(tmp_path / "installed")],
+                                                   static_templates=["404.html"], custom_dir=str(custom)))
+    add_files = theme_files.remembering(add)
+    (custom / "assets" / "a.css").write_text("a")
+    add_files(None, Env(), config)
+    add_files(None, Env(), config)
+    time.sleep(0.01)  # a folder's modification time must be able to change
+    (custom / "assets" / "b.js").write_text("b")
+    add_files(None, Env(), config)
+    assert listed == [["assets/a.css"], ["assets/a.css"], ["assets/a.css", "assets/b.js"]]
