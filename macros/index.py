@@ -27,6 +27,7 @@ from macros.model import (
     Text,
     Week,
 )
+from macros.synonyms import SynonymMatcher
 
 Linkable = Course | Resource | Paper
 AnyResource = Resource | Paper
@@ -216,6 +217,11 @@ class RoadmapIndex:
     @cached_property
     def _item_order(self) -> dict[str, int]:
         return {item_id: n for n, item_id in enumerate(self.items)}
+
+    @cached_property
+    def synonym_matcher(self) -> SynonymMatcher:
+        """The data's synonym groups, ready to match texts."""
+        return SynonymMatcher(self.roadmap.synonyms)
 
     @cached_property
     def corrected(self) -> list[Linkable]:

@@ -19,8 +19,12 @@ BLOCKS = (
 )
 """Elements a browser lays out as blocks (or table cells): white space around them is never drawn."""
 
-_BLOCK = re.compile(rf"(?:{BLOCKS})", re.IGNORECASE)
-_TAG_BEFORE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*>(?=<(/?)([a-zA-Z][a-zA-Z0-9]*))")
+_BLOCK_NAME = rf"(?:{BLOCKS})(?![a-zA-Z0-9])"
+_BLOCK_EDGE = re.compile(
+    rf"</{_BLOCK_NAME}[^<>]*>(?=</?[a-zA-Z])"  # a block's end tag right before another tag
+    rf"|</?[a-zA-Z][^<>]*>(?=<{_BLOCK_NAME})",  # any tag right before a block's start tag
+    re.IGNORECASE,
+)
 _LINE_BREAK = re.compile(r"(<br\s*/?>)(?=\S)", re.IGNORECASE)
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.IGNORECASE | re.DOTALL)
 
@@ -31,15 +35,8 @@ def space_blocks(html: str) -> str:
     The insides of ``<pre>`` are left alone: there white space is drawn.
     """
     parts = _PRE.split(html)
-    return "".join(part if i % 2 else _LINE_BREAK.sub("\\1\n", _TAG_BEFORE_TAG.sub(_spaced, part))
+    return "".join(part if i % 2 else _LINE_BREAK.sub("\\1\n", _BLOCK_EDGE.sub("\\g<0>\n", part))
                    for i, part in enumerate(parts))
-
-
-def _spaced(match: re.Match[str]) -> str:
-    closing, name, next_closing, next_name = match.groups()
-    ends_block = closing and _BLOCK.fullmatch(name)
-    starts_block = not next_closing and _BLOCK.fullmatch(next_name)
-    return match.group(0) + "\n" if ends_block or starts_block else match.group(0)
 
 
 # --- words the index adds to a section: a course's code however typed, synonyms ----------------------------------

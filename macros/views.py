@@ -20,7 +20,6 @@ from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
 from macros.languages import CODES
 from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks
-from macros.synonyms import SynonymMatcher
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -88,6 +87,8 @@ def breakable(text: str) -> Markup:
     browser would cut it wherever the line ends, mid-word.
     """
     escaped = str(text) if isinstance(text, Markup) else html.escape(str(text), quote=False)
+    if "/" not in escaped:  # no address without a slash; most texts have none
+        return Markup(escaped)
     return Markup(_ADDRESS.sub(lambda m: re.sub(r"/(?!/)", "/<wbr>", m.group()), escaped))
 
 
@@ -163,7 +164,7 @@ def finder_text(course: Course, index: RoadmapIndex) -> str:
     words = [course.code, *course.aliases, *(course.title[code] for code in CODES),
              *(course.institution[code] for code in CODES), *course.instructors, *course.topics]
     words += [index.topics[topic][code] for topic in course.topics for code in CODES]
-    words += SynonymMatcher(index.roadmap.synonyms).added_words(FINDER_TEXT_SEPARATOR.join(words))
+    words += index.synonym_matcher.added_words(FINDER_TEXT_SEPARATOR.join(words))
     return FINDER_TEXT_SEPARATOR.join(words)
 
 
