@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from macros.material import SEARCH_ENTRIES, SEARCH_SEGMENTER
+from macros.wrapped import wrap_once
 
 
 class RememberingSegmenter:
@@ -80,13 +81,9 @@ def remembering(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
         else:
             index.entries.extend(dict(entry) for entry in known[1])
 
-    add_entry_from_context.remembers = True  # type: ignore[attr-defined]
     return add_entry_from_context
 
 
 def remember_entries() -> None:
     """Make Material's search index reuse a page's entries when nothing it reads of the page has changed."""
-    owner = getattr(importlib.import_module(SEARCH_ENTRIES[0]), SEARCH_ENTRIES[1])
-    method = getattr(owner, SEARCH_ENTRIES[2])
-    if not getattr(method, "remembers", False):
-        setattr(owner, SEARCH_ENTRIES[2], remembering(method))
+    wrap_once(SEARCH_ENTRIES, remembering)

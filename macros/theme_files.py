@@ -9,10 +9,11 @@ runs; the custom folder (``theme.custom_dir``) is listed again whenever one of i
 from __future__ import annotations
 
 import functools
-import importlib
 import os
 from collections.abc import Callable
 from typing import Any
+
+from macros.wrapped import wrap_once
 
 LISTING = ("mkdocs.structure.files", "Files", "add_files_from_theme")
 """MkDocs' method that lists the theme's static files: ``files.add_files_from_theme(env, config)``, which calls
@@ -52,13 +53,9 @@ def remembering(add: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any
         key = (tuple(theme.dirs), tuple(sorted(theme.static_templates)), _folders(theme.custom_dir))
         add(files, _RememberedListing(env, key), config)
 
-    add_files_from_theme.remembers = True  # type: ignore[attr-defined]
     return add_files_from_theme
 
 
 def remember_theme_files() -> None:
     """Make MkDocs list the theme's files once while its folders are unchanged."""
-    owner = getattr(importlib.import_module(LISTING[0]), LISTING[1])
-    method = getattr(owner, LISTING[2])
-    if not getattr(method, "remembers", False):
-        setattr(owner, LISTING[2], remembering(method))
+    wrap_once(LISTING, remembering)
