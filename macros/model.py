@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -27,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from macros.addresses import address_problem
 from macros.languages import CODES
 
 Path = tuple[str | int, ...]
@@ -54,7 +54,30 @@ def share_code(task_id: str) -> str:
         h = ((h ^ byte) * 0x1000193) & 0xFFFFFFFF
     return "".join(SHARE_ALPHABET[(h >> shift) & 63] for shift in (18, 12, 6, 0))
 
-Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters no page, feed or file may carry: controls (tab and newline aside), lone surrogates, non-characters,
+and the bidirectional overrides and isolates that make text read other than it is stored."""
+
+
+def _writable(value: str) -> str:
+    found = _UNWRITABLE.search(value)
+    if found:
+        raise ValueError(f"contains the character U+{ord(found[0]):04X}, which pages and feeds cannot carry "
+                         f"(at position {found.start() + 1})")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\t" in value:
+        raise ValueError("must be one line (it becomes a title, a heading or a link)")
+    return value
+
+
+Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_writable)]
+Line = Annotated[Str, AfterValidator(_one_line)]
+"""A one-line string: a name, a code, a title."""
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=80),
@@ -63,9 +86,9 @@ Id = Annotated[
 
 
 def _http_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise ValueError(f"{value!r} is not an http(s) address")
+    problem = address_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -79,7 +102,15 @@ def _iso_date(value: Any) -> Any:
     raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
 
 
-Date = Annotated[datetime.date, BeforeValidator(_iso_date)]
+def _not_future(value: datetime.date) -> datetime.date:
+    """No date after tomorrow (a day's grace for time zones): a future date would top the news and never go stale."""
+    latest = datetime.date.today() + datetime.timedelta(days=1)
+    if value > latest:
+        raise ValueError(f"{value.isoformat()} is in the future (today is {datetime.date.today().isoformat()})")
+    return value
+
+
+Date = Annotated[datetime.date, BeforeValidator(_iso_date), AfterValidator(_not_future)]
 
 
 class Record(BaseModel):
@@ -98,6 +129,13 @@ class Text(Record):
         return getattr(self, lang)
 
 
+class Title(Text):
+    """A one-line text in both languages: a title, a label, a name (it becomes a heading, a link or a page title)."""
+
+    zh: Line = Field(description="Chinese, one line.")
+    en: Line = Field(description="English, one line.")
+
+
 class Level(StrEnum):
     intro = "intro"
     intermediate = "intermediate"
@@ -107,12 +145,12 @@ class Level(StrEnum):
 class Link(Record):
     """An extra address shown with an item (a mirror, a later offering, a playlist)."""
 
-    label: Text
+    label: Title
     url: Url
 
 
 class Meta(Record):
-    title: Text
+    title: Title
     tagline: Text
     intro: Text
     audience: Text
@@ -129,7 +167,7 @@ class Source(Record):
     """An address a record's facts were checked against."""
 
     url: Url
-    label: Text | None = Field(default=None, description="What the page is, e.g. 'the official course page'.")
+    label: Title | None = Field(default=None, description="What the page is, e.g. 'the official course page'.")
 
 
 class Addition(Record):
@@ -160,7 +198,7 @@ class Sourced(Record):
 
 class Topic(Record):
     id: Id
-    label: Text
+    label: Title
 
 
 class Mention(Record):
@@ -180,7 +218,7 @@ class Phase(Record):
     """One of the four phases of the overall approach (总体思路)."""
 
     id: Id
-    title: Text
+    title: Title
     detail: Text
 
 
@@ -208,11 +246,11 @@ Language = Literal["en", "zh"]
 
 class Course(Sourced):
     id: Id
-    code: Str = Field(description="Course number as the institution writes it, e.g. CS224N.")
+    code: Line = Field(description="Course number as the institution writes it, e.g. CS224N.")
     aliases: list[Str] = Field(default=[], description="Other ways people type the code, for search.")
-    title: Text
-    institution: Text
-    offering: Text = Field(description="Term or offering the entry describes.")
+    title: Title
+    institution: Title
+    offering: Title = Field(description="Term or offering the entry describes.")
     instructors: list[Str] = []
     instructors_note: Text | None = Field(default=None, description="Shown instead of or after the names.")
     url: Url
@@ -243,7 +281,7 @@ class Resource(Sourced):
 
     id: Id
     kind: ResourceKind
-    title: Text
+    title: Title
     authors: Str | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
     url: Url | None = None
@@ -259,7 +297,7 @@ class Paper(Sourced):
 
     id: Id
     kind: Literal["paper"]
-    title: Text = Field(description="The paper's own title in `en`; `zh` may add a Chinese gloss.")
+    title: Title = Field(description="The paper's own title in `en`; `zh` may add a Chinese gloss.")
     authors: list[Str] = Field(min_length=1, description="As the paper lists them; long lists end with 'et al.'.")
     year: int = Field(ge=1900, le=2100)
     venue: Str | None = Field(default=None, description="Where it was published, e.g. 'NeurIPS 2022'.")
@@ -294,20 +332,24 @@ class PathStep(Record):
     """A row of the self-study path."""
 
     id: Id
-    title: Text
+    title: Title
     items: list[Mention] = Field(min_length=1)
 
 
+MAX_WEEKS = 520
+"""The longest plan the model accepts (ten years): a bound, so that a typo cannot ask for a billion weeks."""
+
+
 class Weeks(Record):
-    start: int = Field(ge=1)
-    end: int = Field(ge=1)
+    start: int = Field(ge=1, le=MAX_WEEKS)
+    end: int = Field(ge=1, le=MAX_WEEKS)
 
 
 class Period(Record):
     """A row of the plan overview: a run of weeks."""
 
     id: Id
-    title: Text
+    title: Title
     weeks: Weeks
     stage: Id
     content: Text
@@ -323,7 +365,7 @@ class Task(Record):
 
 class Stage(Record):
     id: Id
-    title: Text
+    title: Title
     weeks: Weeks
     goal: Text
     resources: list[Mention] = []
@@ -388,15 +430,15 @@ def data_path(location: tuple[str | int, ...]) -> Path:
 
 
 class Week(Record):
-    week: int = Field(ge=1, description="Week number; the periods say how many weeks the plan has.")
+    week: int = Field(ge=1, le=MAX_WEEKS, description="Week number; the periods say how many weeks the plan has.")
     period: Id
-    focus: Text
+    focus: Title
     tasks: list[WeekTask] = Field(min_length=1)
 
 
 class Direction(Record):
     id: Id
-    title: Text
+    title: Title
     question: Text
     examples: list[Text] = []
     topics: list[Id] = []
@@ -406,7 +448,7 @@ class Direction(Record):
 class Person(Sourced):
     id: Id
     kind: Literal["person", "lab"]
-    name: Str
+    name: Line
     affiliation: Text | None = None
     focus: Text
     url: Url

@@ -12,10 +12,10 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from macros.addresses import short
 from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
 from macros.languages import CODES
@@ -232,8 +232,7 @@ def source_links(record: Sourced, lang: str) -> list[SourceLink]:
         elif source.url == getattr(record, "url", None):
             label = translate("provenance.self", lang)
         else:
-            parts = urlsplit(source.url)
-            label = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+            label = short(source.url)
         links.append(SourceLink(source.url, label))
     return links
 
