@@ -40,6 +40,20 @@ not match: it receives this same pattern in the plan's settings."""
 ID_RULE = "lowercase letters, digits and single hyphens, e.g. 'cs224n' or 'mit-6861'"
 """The pattern in words, for error messages."""
 
+SHARE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def share_code(task_id: str) -> str:
+    """A task's code in a progress link: 24 bits of the FNV-1a hash of its id, as 4 base64url characters.
+
+    Codes follow from the ids alone, so links shared before a data change still name the same tasks; the data
+    check refuses two tasks with one code (:func:`cross_check`).
+    """
+    h = 0x811C9DC5
+    for byte in task_id.encode():
+        h = ((h ^ byte) * 0x1000193) & 0xFFFFFFFF
+    return "".join(SHARE_ALPHABET[(h >> shift) & 63] for shift in (18, 12, 6, 0))
+
 Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[
     str,
@@ -474,6 +488,11 @@ def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
                  "directions", "people"):
         for i, item in enumerate(getattr(data, name)):
             yield (name, i, "id"), item.id
+    yield from task_ids(data)
+
+
+def task_ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
+    """Every task a reader can tick, with its place: stage tasks, "go further" tasks and the weeks' own tasks."""
     for s, stage in enumerate(data.stages):
         for t, task in enumerate(stage.tasks):
             yield ("stages", s, "tasks", t, "id"), task.id
@@ -483,6 +502,17 @@ def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
         for t, task in enumerate(week.tasks):
             if isinstance(task, NewTask):
                 yield ("weeks", w, "tasks", t, "id"), task.id
+
+
+def _check_share_codes(data: Roadmap) -> Iterator[Problem]:
+    """No two tasks share a progress-link code: a link ticking one would tick both."""
+    seen: dict[str, tuple[Path, str]] = {}
+    for path, task_id in task_ids(data):
+        code = share_code(task_id)
+        first = seen.setdefault(code, (path, task_id))
+        if first[1] != task_id:
+            yield path, (f"task id {task_id!r} has the progress-link code {code!r} of task {first[1]!r} "
+                         f"({'.'.join(map(str, first[0]))}): choose another id")
 
 
 def _check_ids(data: Roadmap) -> Iterator[Problem]:
@@ -592,4 +622,5 @@ def _check_synonyms(data: Roadmap) -> Iterator[Problem]:
 
 def cross_check(data: Roadmap) -> list[Problem]:
     """Every problem that spans records: duplicate ids, dangling references, bad weeks, synonyms twice."""
-    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data)]
+    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data),
+            *_check_share_codes(data)]

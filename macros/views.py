@@ -19,7 +19,7 @@ from markupsafe import Markup
 from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
 from macros.languages import CODES
-from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks
+from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks, share_code, task_ids
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -195,6 +195,7 @@ def plan_config(
     if with_task_ids:
         config["taskWeeks"] = index.counted_task_ids
     if with_weeks:
+        config["shareCodes"] = {task_id: share_code(task_id) for _, task_id in task_ids(index.roadmap)}
         config["weeks"] = [
             {
                 "week": week.week,
