@@ -7,6 +7,7 @@ import io
 import json
 
 from macros.index import RoadmapIndex
+from macros.library import papers_bib, papers_json
 from macros.model import Roadmap
 
 CSV_COLUMNS = (
@@ -55,5 +56,8 @@ def courses_csv(roadmap: Roadmap) -> str:
     return out.getvalue()
 
 
-DOWNLOADS = {"downloads/roadmap.json": roadmap_json, "downloads/courses.csv": courses_csv}
+DOWNLOADS = {
+    "downloads/roadmap.json": roadmap_json, "downloads/courses.csv": courses_csv,
+    "downloads/papers.bib": papers_bib, "downloads/papers.json": papers_json,
+}
 """Site path → writer."""

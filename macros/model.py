@@ -301,6 +301,10 @@ class Paper(Sourced):
     authors: list[Str] = Field(min_length=1, description="As the paper lists them; long lists end with 'et al.'.")
     year: int = Field(ge=1900, le=2100)
     venue: Str | None = Field(default=None, description="Where it was published, e.g. 'NeurIPS 2022'.")
+    venue_kind: Literal["conference", "journal", "report"] | None = Field(
+        default=None, description="What the venue is, for citations: a conference, a journal, or the institution "
+                                  "that published the report; absent: a conference.",
+    )
     arxiv: ArxivId | None = None
     url: Url
     note: Text | None = None
@@ -313,6 +317,12 @@ class Paper(Sourced):
     def _venue_or_arxiv(self) -> Paper:
         if not self.venue and not self.arxiv:
             raise ValueError("a paper needs a venue or an arxiv id")
+        return self
+
+    @model_validator(mode="after")
+    def _venue_kind_needs_venue(self) -> Paper:
+        if self.venue_kind and not self.venue:
+            raise ValueError("venue_kind says what the venue is: set venue too")
         return self
 
 

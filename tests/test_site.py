@@ -13,6 +13,7 @@ import pytest
 import yaml
 from conftest import ROOT, HTMLParser, build_site, data_urls
 
+from macros.exports import DOWNLOADS
 from macros.i18n import translate
 from macros.index import RoadmapIndex
 from macros.languages import PREFIX as LANGS
@@ -151,7 +152,7 @@ def test_about_page_lists_every_correction_and_links_the_downloads(read_page):
         for item in RoadmapIndex(ROADMAP).corrected:
             assert item.editor_note[lang] in facts, item.id
         hrefs = {a.attributes["href"] for a in doc.css("a[download]")}
-        assert hrefs == {"../downloads/roadmap.json", "../downloads/courses.csv"}, lang
+        assert hrefs == {f"../{path}" for path in DOWNLOADS}, lang
 
 
 # --- builds of modified copies of the project -----------------------------------------------------
