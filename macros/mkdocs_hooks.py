@@ -165,14 +165,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """The search index with each course page's code however typed, and every section's synonyms.
-
-    Without the site's address there is no sitemap: it would list no page.
-    """
+    """The search index with each course page's code however typed, and every section's synonyms."""
     roadmap = roadmap_for(config)
-    if not config.site_url:  # a sitemap lists absolute addresses: without the site's address there is none to write
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (Path(config.site_dir) / name).unlink(missing_ok=True)
     codes = {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
     path = Path(config.site_dir) / "search" / "search_index.json"
     raw = path.read_text(encoding="utf-8")

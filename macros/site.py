@@ -33,12 +33,16 @@ CONFIG = ROOT / "mkdocs.yml"
 WATCHED = ("data", "docs", "macros", CONFIG.name)
 
 
+LOCAL_ADDRESS = "http://127.0.0.1:8000/"
+"""The address a build names when it is not told its own (``make serve``'s): sitemaps and feeds need one."""
+
+
 def site_url(code: str) -> str:
-    """The published address of a language's home: ``$SITE_URL`` plus its folder (``""`` when unset)."""
-    base = os.environ.get("SITE_URL", "").strip()
-    if base and not base.endswith("/"):
+    """The published address of a language's home: ``$SITE_URL`` (else :data:`LOCAL_ADDRESS`) plus its folder."""
+    base = os.environ.get("SITE_URL", "").strip() or LOCAL_ADDRESS
+    if not base.endswith("/"):
         base += "/"
-    return base + BY_CODE[code].prefix if base else ""
+    return base + BY_CODE[code].prefix
 
 
 def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
@@ -164,8 +168,8 @@ def _failure(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-NO_ADDRESS = ("note: SITE_URL is not set, so the build has no sitemap and its feeds link relative to themselves; "
-              "set SITE_URL=https://… (the published address) for a site you publish")
+NO_ADDRESS = (f"note: SITE_URL is not set, so the sitemaps, feeds and canonical links name {LOCAL_ADDRESS} "
+              "(make serve's address); set SITE_URL=https://… (the published address) for a site you publish")
 
 
 _said: list[str] = []
@@ -175,7 +179,7 @@ def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     """Check, build into a temporary folder, then swap it in as ``target``."""
     if not check_data():
         return False
-    if not site_url(LANGUAGES[0].code) and not _said:  # once a process: `make serve` rebuilds many times
+    if not os.environ.get("SITE_URL", "").strip() and not _said:  # once a process: `make serve` rebuilds often
         print(NO_ADDRESS, file=sys.stderr)
         _said.append(NO_ADDRESS)
     target = target.resolve()

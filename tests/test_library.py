@@ -205,12 +205,13 @@ def test_the_about_page_offers_the_library(read_page):
 
 # --- hostile data ------------------------------------------------------------------------------------------
 
-HOSTILE_TITLE = ('Braces {b} c} and \\ back % per # hash & amp @misc{evil, title={x}} $z$ ^ ~ _ end\n'
-                 '@article{injected,\n  note = {x}}, {{ unbalanced')
+HOSTILE_TITLE = ('Braces {b} c} and \\ back % per # hash & amp @misc{evil, title={x}} $z$ ^ ~ _ end   '
+                 '@article{injected,  note = {x}}, {{ unbalanced')
+"""A title is one line (the model refuses a newline in it); the venue below carries the newlines."""
 HOSTILE_AUTHORS = ["Ada {Lovelace", "Tom and Jerry Lab", "Łukasz Kaiser", "Laurens van der Maaten",
                    "Smith, John", "A % B", "et al."]
-HOSTILE_VENUE = "Conf }, note = {x"
-HOSTILE_URL = "https://example.org/p?a=1&b={x}%20\\y#frag"
+HOSTILE_VENUE = "Conf }, note = {x\n@article{injected,\n  note = {x}}"
+HOSTILE_URL = "https://example.org/p?a=1&b={x}%20y#frag"
 
 
 def hostile_fixture(tmp_path: Path) -> Path:

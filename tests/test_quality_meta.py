@@ -16,7 +16,7 @@ from quality_support import ROADMAP, SITE_URL, html_pages
 from macros.crawl import language_url, robots_txt
 from macros.descriptions import LIMIT, Descriptions, shorten
 from macros.languages import PREFIX as LANGS
-from macros.site import source_date_epoch
+from macros.site import LOCAL_ADDRESS, source_date_epoch
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -99,12 +99,13 @@ def test_each_language_has_a_sitemap_of_all_its_pages_with_hreflang(seo_site: Pa
         datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
-def test_without_an_address_there_is_no_sitemap(site: Path, seo_site: Path):
-    """A sitemap lists absolute addresses: a build that does not know its address writes none (and says so, see
-    tests/test_site.py) rather than an empty, invalid one."""
+def test_without_an_address_the_sitemap_names_the_local_one(site: Path):
+    """A sitemap lists absolute addresses: a build not told its own names make serve's (and says so, see
+    tests/test_site.py), never an empty, invalid sitemap."""
     for lang in LANGS:
-        assert not [name for name in ("sitemap.xml", "sitemap.xml.gz") if (site / LANGS[lang] / name).exists()]
-        assert (seo_site / LANGS[lang] / "sitemap.xml").exists()
+        root = ET.fromstring((site / LANGS[lang] / "sitemap.xml").read_bytes())
+        locations = [url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")]
+        assert locations and all(loc.startswith(LOCAL_ADDRESS + LANGS[lang]) for loc in locations)
 
 
 def test_robots_txt_allows_everything_and_names_both_sitemaps(seo_site: Path, site: Path):
@@ -115,8 +116,8 @@ def test_robots_txt_allows_everything_and_names_both_sitemaps(seo_site: Path, si
         f"Sitemap: {SITE_URL}sitemap.xml", f"Sitemap: {SITE_URL}en/sitemap.xml",
     ]
     assert not (seo_site / "en" / "robots.txt").exists()
-    # without an address the sitemaps are empty, so robots.txt names none (a relative one would be invalid)
-    assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    # without an address, the local one
+    assert f"Sitemap: {LOCAL_ADDRESS}en/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
 
 
 def test_descriptions_are_cut_at_a_boundary():
