@@ -61,8 +61,9 @@ def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
 def check_data() -> bool:
     """Validate the data first; print one line per problem."""
     from macros.check import main as check
+    from macros.loader import data_file
 
-    return check([os.environ.get("ROADMAP_DATA", str(ROOT / "data/roadmap.yaml"))]) == 0
+    return check([str(data_file())]) == 0
 
 
 def source_date_epoch() -> str | None:
@@ -163,10 +164,20 @@ def _failure(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+NO_ADDRESS = ("note: SITE_URL is not set, so the build has no sitemap and its feeds link relative to themselves; "
+              "set SITE_URL=https://… (the published address) for a site you publish")
+
+
+_said: list[str] = []
+
+
 def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     """Check, build into a temporary folder, then swap it in as ``target``."""
     if not check_data():
         return False
+    if not site_url(LANGUAGES[0].code) and not _said:  # once a process: `make serve` rebuilds many times
+        print(NO_ADDRESS, file=sys.stderr)
+        _said.append(NO_ADDRESS)
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))

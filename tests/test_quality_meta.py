@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
+import struct
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from quality_support import ROADMAP, SITE_URL, html_pages
 from macros.crawl import language_url, robots_txt
 from macros.descriptions import LIMIT, Descriptions, shorten
 from macros.languages import PREFIX as LANGS
+from macros.site import source_date_epoch
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -89,6 +93,18 @@ def test_each_language_has_a_sitemap_of_all_its_pages_with_hreflang(seo_site: Pa
         }, path
         assert (seo_site / twin(path, lang) / "index.html").exists()
     assert gzip.decompress((folder / "sitemap.xml.gz").read_bytes()) == (folder / "sitemap.xml").read_bytes()
+    # built without SOURCE_DATE_EPOCH, the sitemap is dated by the last commit, never by the clock
+    day = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch()), UTC).date()
+    assert struct.unpack("<I", (folder / "sitemap.xml.gz").read_bytes()[4:8])[0] == int(
+        datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+
+
+def test_without_an_address_there_is_no_sitemap(site: Path, seo_site: Path):
+    """A sitemap lists absolute addresses: a build that does not know its address writes none (and says so, see
+    tests/test_site.py) rather than an empty, invalid one."""
+    for lang in LANGS:
+        assert not [name for name in ("sitemap.xml", "sitemap.xml.gz") if (site / LANGS[lang] / name).exists()]
+        assert (seo_site / LANGS[lang] / "sitemap.xml").exists()
 
 
 def test_robots_txt_allows_everything_and_names_both_sitemaps(seo_site: Path, site: Path):
