@@ -62,26 +62,32 @@ def lock_without_mkdocs() -> str:
     return "\n".join(kept)
 
 
-def properdocs_python(venv: Path) -> Path:
-    """The interpreter of an environment with ProperDocs and the locked packages less MkDocs, made when needed.
+def environment(venv: Path, lock: str, pins: Path) -> Path:
+    """The interpreter of a virtual environment holding ``lock`` (requirements text) and ``pins``, made when needed.
 
-    A stamp (a digest of the lock and the pin) says the environment matches them; otherwise it is made afresh.
+    Every file is checked against its hash, and nothing beyond the two is installed (``--no-deps``: the lock
+    already holds every dependency). A stamp (a digest of both) says the environment matches them; otherwise
+    it is made afresh.
     """
     python = venv / "bin" / "python"
-    wanted = hashlib.sha256(LOCK.read_bytes() + PIN.read_bytes()).hexdigest()
+    wanted = hashlib.sha256(lock.encode() + pins.read_bytes()).hexdigest()
     stamp = venv / ".installed"
     if python.exists() and stamp.exists() and stamp.read_text() == wanted:
         return python
     shutil.rmtree(venv, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    lock = venv / "requirements-without-mkdocs.txt"
-    lock.write_text(lock_without_mkdocs(), encoding="utf-8")
-    # --no-deps: the lock already holds every dependency; Material's and mkdocs-macros' declared need of
-    # `mkdocs` is met by ProperDocs at import time, not by pip.
+    requirements = venv / "requirements.txt"
+    requirements.write_text(lock, encoding="utf-8")
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "--require-hashes", "--no-deps", "-r", str(lock), "-r", str(PIN)], check=True)
+                    "--require-hashes", "--no-deps", "-r", str(requirements), "-r", str(pins)], check=True)
     stamp.write_text(wanted)
     return python
+
+
+def properdocs_python(venv: Path) -> Path:
+    """ProperDocs with the locked packages less MkDocs (Material's and mkdocs-macros' declared need of
+    ``mkdocs`` is met by ProperDocs at import time, not by pip)."""
+    return environment(venv, lock_without_mkdocs(), PIN)
 
 
 def build(command: list[str], out: Path, env: dict[str, str]) -> float:
