@@ -56,7 +56,7 @@ def workflows() -> dict[str, dict]:
 
 
 def test_the_workflows_exist():
-    assert {path.name for path in WORKFLOWS} == {"ci.yml", "links.yml"}
+    assert {path.name for path in WORKFLOWS} == {"ci.yml", "engines.yml", "links.yml"}
 
 
 def test_workflows_and_dependabot_match_githubs_schemas():
@@ -171,6 +171,18 @@ def test_links_workflow_checks_external_addresses_weekly_and_on_demand(workflows
     assert [step["with"]["path"].split() for step in _using(links, "actions/upload-artifact")] == [
         ["link-report.md", "stale-facts.md"]]
     assert "-m macros.staleness --markdown" in scripts, "the weekly report lists facts checked over 12 months ago"
+
+
+def test_engines_workflow_compares_the_properdocs_build_with_the_mkdocs_build(workflows):
+    engines = workflows["engines.yml"]
+    assert {"push", "pull_request"} <= set(engines["on"])
+    scripts = _runs(engines)
+    assert "make install" in scripts, "the project's own lock, as everywhere else"
+    assert ".venv/bin/python bench/engines.py" in scripts, "the comparison lives in bench/engines.py"
+    pythons = _using(engines, "actions/setup-python")
+    assert pythons and all(step["with"]["cache"] == "pip" for step in pythons)
+    assert all(set(step["with"]["cache-dependency-path"].split()) == {"requirements.txt", "bench/properdocs.txt"}
+               for step in pythons)
 
 
 def test_dependabot_keeps_the_lock_and_the_actions_current():
