@@ -4,7 +4,8 @@ Four rules, measured in the real browser:
 
 - the page never scrolls sideways (the document is no wider than the viewport);
 - no word is broken inside itself: a run of Latin letters or digits whose characters sit on two lines
-  (Chinese may break between any two characters, so only Latin runs are checked);
+  (Chinese may break between any two characters, so only Latin runs are checked; a web address written
+  out in prose may break anywhere, as browsers break long addresses);
 - from 1024 px up, no table needs sideways scrolling;
 - on a phone, most of the content's text (60 %, Lighthouse's rule) is 12 px or larger: read without zooming.
 
@@ -44,8 +45,12 @@ MEASURE = r"""() => {
     const el = node.parentElement;
     if (!el || el.closest("script, style, template, noscript, .rr-visually-hidden")) continue;
     if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    // a web address written out in prose may break anywhere, as browsers break long addresses
+    const addresses = [...text.matchAll(/https?:\/\/[^\s\u3000-\u303f\uff00-\uffef]+/gu)]
+      .map((a) => [a.index, a.index + a[0].length]);
     for (const m of text.matchAll(word)) {
       if (m[0].length < 2) continue;
+      if (addresses.some(([from, to]) => m.index >= from && m.index < to)) continue;
       range.setStart(node, m.index);
       range.setEnd(node, m.index + m[0].length);
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
