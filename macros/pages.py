@@ -107,6 +107,7 @@ PAGES: dict[str, Page] = {page.key: page for page in (
     Page("stages", "stages/index.md"),
     Page("weeks", "weeks.md"),
     Page("wall-chart", "wall-chart.md", searched=False),
+    Page("steps", "steps.md"),
     Page("books", "books.md"),
     Page("directions", "directions.md"),
     Page("people", "people.md"),
@@ -235,6 +236,7 @@ def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
             entry("plan"),
             entry("weeks"),
             entry("wall-chart"),
+            entry("steps"),
             section("stages", [{s.title[lang]: stage_src(s.id)} for s in roadmap.stages]),
         ]},
         {translate("page.more", lang): [
