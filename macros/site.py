@@ -33,12 +33,16 @@ CONFIG = ROOT / "mkdocs.yml"
 WATCHED = ("data", "docs", "macros", CONFIG.name)
 
 
+LOCAL_ADDRESS = "http://127.0.0.1:8000/"
+"""The address a build names when it is not told its own (``make serve``'s): sitemaps and feeds need one."""
+
+
 def site_url(code: str) -> str:
-    """The published address of a language's home: ``$SITE_URL`` plus its folder (``""`` when unset)."""
-    base = os.environ.get("SITE_URL", "").strip()
-    if base and not base.endswith("/"):
+    """The published address of a language's home: ``$SITE_URL`` (else :data:`LOCAL_ADDRESS`) plus its folder."""
+    base = os.environ.get("SITE_URL", "").strip() or LOCAL_ADDRESS
+    if not base.endswith("/"):
         base += "/"
-    return base + BY_CODE[code].prefix if base else ""
+    return base + BY_CODE[code].prefix
 
 
 def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
@@ -61,8 +65,9 @@ def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
 def check_data() -> bool:
     """Validate the data first; print one line per problem."""
     from macros.check import main as check
+    from macros.loader import data_file
 
-    return check([os.environ.get("ROADMAP_DATA", str(ROOT / "data/roadmap.yaml"))]) == 0
+    return check([str(data_file())]) == 0
 
 
 def source_date_epoch() -> str | None:
@@ -163,10 +168,20 @@ def _failure(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+NO_ADDRESS = (f"note: SITE_URL is not set, so the sitemaps, feeds and canonical links name {LOCAL_ADDRESS} "
+              "(make serve's address); set SITE_URL=https://… (the published address) for a site you publish")
+
+
+_said: list[str] = []
+
+
 def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     """Check, build into a temporary folder, then swap it in as ``target``."""
     if not check_data():
         return False
+    if not os.environ.get("SITE_URL", "").strip() and not _said:  # once a process: `make serve` rebuilds often
+        print(NO_ADDRESS, file=sys.stderr)
+        _said.append(NO_ADDRESS)
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))

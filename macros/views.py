@@ -12,14 +12,14 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from macros.addresses import short
 from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex, WeekTaskView
 from macros.languages import CODES
-from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Step, Week, Weeks
+from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Step, Week, Weeks, share_code, task_ids
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -294,6 +294,7 @@ def plan_config(
         config["pace"] = {"hours": index.roadmap.pace.hours_per_week, "weeks": index.roadmap.pace.weeks,
                           "default": index.roadmap.week_count}
     if with_weeks:
+        config["shareCodes"] = {task_id: share_code(task_id) for _, task_id in task_ids(index.roadmap)}
         config["weeks"] = [_week_config(index, week, lang) for week in index.roadmap.weeks]
     return config
 
@@ -343,8 +344,7 @@ def source_links(record: Sourced, lang: str) -> list[SourceLink]:
         elif source.url == getattr(record, "url", None):
             label = translate("provenance.self", lang)
         else:
-            parts = urlsplit(source.url)
-            label = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+            label = short(source.url)
         links.append(SourceLink(source.url, label))
     return links
 

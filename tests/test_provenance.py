@@ -106,7 +106,8 @@ def test_about_page_gives_the_range_of_check_dates(read_page):
 
 def test_the_course_table_download_carries_the_check_date_and_sources(site):
     for prefix in LANGS.values():
-        rows = list(csv.DictReader(io.StringIO((site / prefix / "downloads/courses.csv").read_text(encoding="utf-8"))))
+        text = (site / prefix / "downloads/courses.csv").read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
         for row, course in zip(rows, ROADMAP.courses, strict=True):
             assert row["checked"] == course.checked.isoformat()
             assert row["sources"].split() == [s.url for s in course.sources]
