@@ -328,6 +328,29 @@ def _week_config(index: RoadmapIndex, week: Week, lang: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class PaceOption:
+    """One choice of the pace control: a plan length in weeks with its hours a week, or the reader's own hours."""
+
+    value: str
+    label: str
+    selected: bool = False
+
+
+def pace_options(roadmap: Roadmap, lang: str) -> list[PaceOption]:
+    """The pace control's choices: each length the data offers, with the hours a week it asks, then "my hours"."""
+    if roadmap.pace is None:
+        return []
+    own = roadmap.week_count
+    options = []
+    for weeks in roadmap.pace.weeks:
+        hours = round(roadmap.pace.hours_per_week * own / weeks * 2) / 2
+        label = translate("plan-tools.pace-weeks", lang, n=weeks, h=f"{hours:g}")
+        options.append(PaceOption(str(weeks), label + (translate("plan-tools.pace-own", lang) if weeks == own else ""),
+                                  weeks == own))
+    return [*options, PaceOption("hours", translate("plan-tools.pace-hours", lang))]
+
+
+@dataclass(frozen=True)
 class SourceLink:
     """One source a record's facts were checked against, as a page shows it."""
 
