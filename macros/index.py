@@ -145,9 +145,12 @@ class RoadmapIndex:
 
     @cached_property
     def step_weeks(self) -> dict[str, list[int]]:
-        """For each step record, the weeks whose tasks start there, in order (a "go further" task by its week)."""
+        """For each step record, the weeks whose tasks start there, in order.
+
+        A "go further" task counts in its week, or, without one, in its stage's last week (the box follows it).
+        """
         found: dict[str, list[int]] = {step.id: [] for step in self.roadmap.steps}
-        further = [(task, task.week) for stage in self.roadmap.stages for task in stage.further if task.week]
+        further = [(task, task.week or stage.weeks.end) for stage in self.roadmap.stages for task in stage.further]
         scheduled = [(task, week.week) for week in self.roadmap.weeks for task in self.week_tasks(week)]
         for task, week_number in [*scheduled, *further]:
             if task.step in found and week_number not in found[task.step]:

@@ -137,6 +137,8 @@ class StepView:
     """Site address of the page that shows where the step's facts come from …"""
     sources_anchor: str
     """… and the id of its entry there."""
+    part_of: str = ""
+    """Id of the record the step is part of (a task's link to it would say the same again)."""
 
 
 def step_label(target: Step | Linkable, index: RoadmapIndex, lang: str) -> str:
@@ -154,17 +156,24 @@ def _short_title(title: str) -> str:
     return re.split(r"：|: |（| \(", title, maxsplit=1)[0].strip()
 
 
-def step_short(index: RoadmapIndex, step_id: str, lang: str) -> str:
-    """A step in a few words, for the wall chart: ``CS224N lecture 8``, ``FlashAttention``, ``NeurIPS 2025 …``."""
+def step_short(index: RoadmapIndex, step_id: str, lang: str, most: int = 24) -> str:
+    """A step in a few words, for the wall chart: ``CS224N L8``, ``FlashAttention``, ``NeurIPS 2025``.
+
+    A title's closing gloss (``…（思维链提示论文）``, ``… (CLIP)``) is its short name; anything longer than ``most``
+    characters is cut at a word and ends with ``…``.
+    """
     target = index.step_target(step_id)
     if isinstance(target, Course):
         return target.code
-    if not isinstance(target, Step):
-        return _short_title(target.title[lang])
-    if target.part_of and target.number:
-        number = translate(f"step.number.{target.kind}", lang, n=target.number)
+    if isinstance(target, Step) and target.part_of and target.number:
+        number = translate(f"step.short.{target.kind}", lang, n=target.number)
         return part_label(index.items[target.part_of], lang) + " " + number
-    return _short_title(target.title[lang])
+    title = target.title[lang]
+    gloss = re.search(r"（([^（）]+)）$", title) or re.search(r" \(([A-Z0-9][^ ()]*)\)$", title)
+    short = gloss.group(1) if gloss else _short_title(title)
+    if len(short) <= most:
+        return short
+    return short[:most].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
 def step_view(index: RoadmapIndex, step_id: str, lang: str) -> StepView:
@@ -181,7 +190,8 @@ def step_view(index: RoadmapIndex, step_id: str, lang: str) -> StepView:
         video = target.video or (parent.videos.url if isinstance(parent, Course) and target.kind == "lecture"
                                  else None)
         more = [SourceLink(link.url, link.label[lang]) for link in target.more_links]
-        return StepView(label, target.url, False, video, target.slides, more, PAGES["steps"].url, f"step-{target.id}")
+        return StepView(label, target.url, False, video, target.slides, more, PAGES["steps"].url, f"step-{target.id}",
+                        target.part_of or "")
     if isinstance(target, Course):
         return StepView(label, url_of(course_src(target.id)), True, None, None, [], url_of(course_src(target.id)), "")
     page, _, anchor = record_address(target, index.roadmap).partition("#")

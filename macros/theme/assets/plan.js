@@ -289,7 +289,8 @@
     const params = new URLSearchParams(location.search);
     const value = params.get("start");
     if (value !== null && parseDate(value) === null) badStart = value;
-    if (params.has("pace")) state.pace = cleanPace(params.get("pace"));
+    const pace = params.get("pace");  /* one this page cannot take leaves the remembered pace */
+    if (pace !== null && (cleanPace(pace) || pace === String(config.pace?.default))) state.pace = cleanPace(pace);
     setStart(value !== null && badStart === null ? value : state.start);
   }
 
