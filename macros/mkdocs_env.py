@@ -11,7 +11,7 @@ from macros.render import Renderer
 
 def define_env(env: Any) -> None:
     """Register ``home()``, ``keeping_up()``, … and ``course_page(id)``, ``stage_page(id)``."""
-    renderer = Renderer(roadmap_for(env.conf), language(env.conf))
+    renderer = Renderer(roadmap_for(env.conf), language(env.conf), env.conf.site_url or "")
 
     def render(template: str, **context: object) -> str:
         return renderer.render(template, env.page.url, **context)

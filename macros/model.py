@@ -257,7 +257,7 @@ class Course(Sourced):
     videos: Videos
     description: Text = Field(description="What the roadmap says about the course (特点).")
     topics: list[Id] = []
-    level: Level
+    level: Level = Field(description="The editors' judgment of how advanced the course is, not an official rating.")
     more_links: list[Link] = []
     editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
     prerequisites: Text | None = Field(

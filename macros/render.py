@@ -12,10 +12,12 @@ import html
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from macros.feed import FEED
 from macros.finished_html import BLOCKS
 from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key, task_view
@@ -74,7 +76,8 @@ def relative(from_url: str, to_url: str) -> str:
 class Renderer:
     """Renders page bodies for one roadmap in one language."""
 
-    def __init__(self, roadmap: Roadmap, lang: str) -> None:
+    def __init__(self, roadmap: Roadmap, lang: str, site_url: str = "") -> None:
+        """``site_url``: the address of this language's home, where known (for addresses readers copy)."""
         self.roadmap = roadmap
         self.index = RoadmapIndex(roadmap)
         self.lang = lang
@@ -125,6 +128,7 @@ class Renderer:
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),
             page_url=lambda key: PAGES[key].url,
+            feed_address=urljoin(site_url, FEED) if site_url else FEED,
         )
 
     def t(self, key: str, **values: object) -> str:

@@ -200,20 +200,48 @@ def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     return True
 
 
-def serve(target: Path, host: str, port: int) -> None:
-    """Serve ``target``, rebuilding both languages on every change.
+def _kept_by_the_process() -> dict[str, tuple[int, int]]:
+    """Every watched file a serving process keeps once it has read it, with its modification time and size.
+
+    That is its Python modules (imported once) and the interface strings (``macros/i18n.py`` reads them once).
+    Everything else a build reads, it reads anew: the data (``macros/loader.py`` remembers a file only while its
+    size and time are unchanged), page and theme templates, the configuration and the theme's assets.
+    """
+    kept: dict[str, tuple[int, int]] = {}
+    for name in WATCHED:
+        top = ROOT / name
+        for file in [top] if top.is_file() else top.rglob("*"):
+            relative = file.relative_to(ROOT)
+            if file.suffix == ".py" or relative.match("macros/ui/*.yaml"):
+                stat = file.stat()
+                kept[str(relative)] = (stat.st_mtime_ns, stat.st_size)
+    return kept
+
+
+def serve(target: Path, host: str, port: int, argv: list[str]) -> None:
+    """Serve ``target``, rebuilding both languages on every change, exactly as a fresh build would.
 
     The first build runs in this process, so that it keeps MkDocs', Material's and the plugins' imports and
-    every compiled template (``macros/jinja_cache.py``); each rebuild forks from it and starts warm.
+    every compiled template; each rebuild forks from it and starts warm. What the process itself keeps goes
+    stale when its source changes (:func:`_kept_by_the_process`): then the process starts afresh, with
+    ``argv``, and the browser's live reload finds the new server.
     """
     from mkdocs.livereload import LiveReloadServer
 
     if not build_site(target, side_by_side=False):
         print("fix the problems above; waiting for changes", file=sys.stderr)
+    kept = _kept_by_the_process()
     gc.collect()  # the first build's garbage, before the rebuilds freeze what this process holds
+
+    def rebuild() -> None:
+        if _kept_by_the_process() != kept:
+            print("Python code or interface strings changed: starting afresh", file=sys.stderr, flush=True)
+            sys.stdout.flush()
+            os.execv(sys.executable, [sys.executable, "-m", "macros.site", *argv])
+        build_site(target)
+
     # the watched folders are small: looking every 0.05 s (MkDocs' default is 0.5 s) starts a rebuild sooner
-    server = LiveReloadServer(builder=lambda: build_site(target), host=host, port=port, root=str(target),
-                              polling_interval=0.05)
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(target), polling_interval=0.05)
     server.build_delay = 0.05  # how long it waits for an editor's save to finish (MkDocs waits 0.1 s)
     for name in WATCHED:
         server.watch(str(ROOT / name))
@@ -243,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     if args.command == "build":
         return 0 if build_site(args.out) else 1
-    serve(args.out, args.host, args.port)
+    again = ["serve", "--out", str(args.out.resolve()), "--host", args.host, "--port", str(args.port)]
+    serve(args.out, args.host, args.port, again)
     return 0
 
 

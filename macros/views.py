@@ -41,6 +41,10 @@ class Separators:
     """After a label, before its value (``：`` in Chinese)."""
     title: str
     """Between a course's code and its title in a heading."""
+    open: str
+    """Before a side remark in brackets (``（`` in Chinese, `` (`` in English)."""
+    close: str
+    """After a side remark in brackets."""
 
 
 def separators(lang: str) -> Separators:
@@ -382,17 +386,28 @@ def source_links(record: Sourced, lang: str) -> list[SourceLink]:
     return links
 
 
+ET_AL = "et al."
+"""How the data ends a shortened author list."""
+
+
+def author_names(authors: list[str], lang: str) -> str:
+    """A paper's authors as ``lang`` lists names: ``Ouyang, Wu, Jiang, et al.``, ``Ouyang、Wu、Jiang 等``."""
+    names = authors[:-1] if authors[-1:] == [ET_AL] else authors
+    listed = separators(lang).names.join(names)
+    return listed + translate("byline.et-al", lang) if len(names) < len(authors) else listed
+
+
 def byline(item: Linkable, lang: str) -> str:
     """Who made a resource and when: ``Ouyang, Wu, Jiang, et al. · 2022 · NeurIPS 2022 · arXiv 2203.02155``."""
     sep = separators(lang)
     if isinstance(item, Paper):
-        parts = [sep.names.join(item.authors), str(item.year)]
+        parts = [author_names(item.authors, lang), str(item.year)]
         parts += [item.venue] if item.venue else []
         parts += [f"arXiv {item.arxiv}"] if item.arxiv else []
         return sep.dot.join(parts)
     if isinstance(item, Course):
         return ""
-    return sep.names.join(str(part) for part in (item.authors, item.year) if part)
+    return sep.dot.join(str(part) for part in (item.authors, item.year) if part)
 
 
 def sourced_records(roadmap: Roadmap) -> list[Sourced]:

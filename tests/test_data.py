@@ -163,9 +163,10 @@ def test_corrections_stay_corrected():
             assert not set(names) & set(courses[course_id].instructors), course_id
 
 
-def test_chinese_interface_strings_use_full_width_colons():
-    from macros.glossary import ASCII_COLON_BY_CHINESE
+def test_chinese_interface_strings_use_full_width_punctuation():
+    from macros.glossary import chinese_punctuation, mixed_brackets
     from macros.i18n import strings
 
-    bad = {key: value["zh"] for key, value in strings().items() if ASCII_COLON_BY_CHINESE.search(value["zh"])}
+    bad = {key: value["zh"] for key, value in strings().items()
+           if chinese_punctuation(value["zh"]) or mixed_brackets(value["zh"]) or mixed_brackets(value["en"])}
     assert bad == {}

@@ -3,11 +3,12 @@ a browser that cannot save says so, and two tabs merge instead of overwriting ea
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
 import pytest
-from plan_support import KEY, ROADMAP, box, checked_ids, stored, t
+from plan_support import INDEX, KEY, ROADMAP, box, checked_ids, monday, stored, t
 from playwright.sync_api import expect
 
 from macros.model import NewTask
@@ -168,3 +169,20 @@ def test_a_start_date_beyond_the_calendar_files_range_is_refused(page, far: str)
     page.goto(f"en/weeks/?start={far}")
     expect(page.locator("#plan-hint")).to_have_text(t("plan-js.hint-bad", "en", value=far))
     assert page.locator("#plan-start").input_value() == ""
+
+
+def test_the_home_card_and_the_plan_tools_say_the_same_week(open_page):
+    """Where the reader is has one answer: the first week with a counted task open (a self-check never counts)."""
+    start = monday(dt.date.today()) - dt.timedelta(weeks=3)  # this is week 4 of the plan
+    page = open_page()
+    page.goto(f"en/weeks/?start={start}")
+    for task in INDEX.week_tasks(ROADMAP.weeks[0]):
+        if not task.self_check:  # week 1 done, its self-check left open
+            box(page, task.id).check()
+    counted = INDEX.counted_task_ids
+    open_before_now = sum(len(ids) for ids in counted[1:3])
+    expect(page.locator("#plan-behind")).to_have_text(t("plan-js.behind", "en", n=open_before_now, week=2))
+    page.goto("en/")
+    done = len(counted[0])
+    expect(page.locator("[data-plan-continue] .rr-cards__continue")).to_have_text(
+        t("plan-js.continue", "en", n=2, done=done, total=sum(len(ids) for ids in counted)))

@@ -141,3 +141,17 @@ def test_language_urls_resolve_relative_and_absolute():
     assert language_url("/", "./", None) == "/"
     assert language_url("/en", "../", "") == "/"
     assert robots_txt("", ["./", "./en/"]) == "User-agent: *\nAllow: /\n"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_feed_names_absolute_addresses_and_the_news_page_says_how_to_follow_it(seo_site: Path, lang: str):
+    folder = seo_site / LANGS[lang]
+    feed = ET.parse(folder / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    links = [link.get("href") for link in feed.iter(f"{atom}link")]
+    assert links and all(link.startswith(SITE_URL + LANGS[lang]) for link in links), links
+    news = parse(seo_site, LANGS[lang] + "whats-new/")
+    assert news.css_first('.rr-intro a[href="#subscribe"]') is not None  # the intro leads to the how-to
+    address = news.css_first("#subscribe ~ p.rr-feed-address a")
+    assert address.text() == SITE_URL + LANGS[lang] + "feed.xml"
+    assert address.attributes["href"] == "../feed.xml"
