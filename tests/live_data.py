@@ -32,5 +32,5 @@ ORDER = (
 )
 """(earlier, later) task ids: orders the weekly plan once had the wrong way round."""
 
-ASSIGNED_STEPS = ("cs224n-2023-l09",)
+ASSIGNED_STEPS = ("cs224n-2024-l09",)
 """Steps some task must start at: CS224N's pretraining lecture, which the plan once never assigned."""
