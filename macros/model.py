@@ -712,7 +712,7 @@ def _check_synonyms(data: Roadmap) -> Iterator[Problem]:
 
 
 def _check_steps(data: Roadmap) -> Iterator[Problem]:
-    """Steps that exist, 'go further' weeks inside their stage, a pace that offers the plan's own length."""
+    """Steps that exist and are used, 'go further' weeks inside their stage, a pace offering the plan's length."""
     linkable = {item.id for name in LINKABLE for item in getattr(data, name)}
     startable = linkable | {step.id for step in data.steps}
     for s, step in enumerate(data.steps):
@@ -736,6 +736,11 @@ def _check_steps(data: Roadmap) -> Iterator[Problem]:
                 yield ("weeks", w, "tasks", t, "step"), f"unknown step {task.step!r}"
     if data.pace is not None and data.week_count not in data.pace.weeks:
         yield ("pace", "weeks"), f"the plan's own length ({data.week_count} weeks) must be one of the choices"
+    used = {task.step for stage in data.stages for task in (*stage.tasks, *stage.further)}
+    used |= {task.step for week in data.weeks for task in week.tasks if isinstance(task, NewTask)}
+    for s, step in enumerate(data.steps):
+        if step.id not in used:
+            yield ("steps", s, "id"), f"no task starts at step {step.id!r}: name it in a task's step, or remove it"
 
 
 def cross_check(data: Roadmap) -> list[Problem]:
