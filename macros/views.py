@@ -143,6 +143,8 @@ class StepView:
     """… and the id of its entry there."""
     part_of: str = ""
     """Id of the record the step is part of (a task's link to it would say the same again)."""
+    video_list: bool = False
+    """Whether ``video`` is the course's whole video list (the lecture has no video address of its own)."""
 
 
 def step_label(target: Step | Linkable, index: RoadmapIndex, lang: str) -> str:
@@ -195,7 +197,7 @@ def step_view(index: RoadmapIndex, step_id: str, lang: str) -> StepView:
                                  else None)
         more = [SourceLink(link.url, link.label[lang]) for link in target.more_links]
         return StepView(label, target.url, False, video, target.slides, more, PAGES["steps"].url, f"step-{target.id}",
-                        target.part_of or "")
+                        target.part_of or "", video_list=video is not None and target.video is None)
     if isinstance(target, Course):
         return StepView(label, url_of(course_src(target.id)), True, None, None, [], url_of(course_src(target.id)), "")
     page, _, anchor = record_address(target, index.roadmap).partition("#")
@@ -320,7 +322,8 @@ def _week_config(index: RoadmapIndex, week: Week, lang: str) -> dict[str, Any]:
     def step(task: WeekTaskView) -> dict[str, Any]:
         view = step_view(index, task.step, lang)
         target = index.step_target(task.step)  # a course on the calendar: its official address, not this site's page
-        return {"label": view.label, "url": target.url if view.internal else view.url, "video": view.video}
+        return {"label": view.label, "url": target.url if view.internal else view.url, "video": view.video,
+                "videoList": view.video_list}
 
     return {
         "week": week.week,

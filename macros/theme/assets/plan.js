@@ -355,7 +355,7 @@
       const b = weekStart(start, w.week + 1);
       const tasks = w.tasks.map((t) => [`${isDone(t.id) ? "☑" : "☐"} ${t.text} (${hours(t.hours)})`,
         `    ${say("ics-step")}: ${t.step.url ? `${t.step.label} <${t.step.url}>` : t.step.label}`
-          + (t.step.video ? ` · ${say("ics-video")} <${t.step.video}>` : ""),
+          + (t.step.video ? ` · ${say(t.step.videoList ? "ics-playlist" : "ics-video")} <${t.step.video}>` : ""),
         ...(t.links.length ? [`    ${say("ics-links")}: ${t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ")}`] : []),
       ].join("\n"));
       const load = [hours(w.hours), ...(w.over ? [say("ics-over", { budget: config.pace.hours })] : [])].join(" · ");
