@@ -14,7 +14,7 @@ WRONG_ADDRESSES = (
     "https://web.mit.edu/6.s898/www/",
     "https://people.eecs.berkeley.edu/~keutzer/classes/CS294/CS294.html",
     "https://inst.eecs.berkeley.edu/~cs182/sp24/",
-    "https://huggingface.co/docs/trl/ppo_trainer",  # TRL moved its PPO trainer to trl.experimental (2025-11), then deleted it (2026-09)
+    "https://huggingface.co/docs/trl/ppo_trainer",  # TRL deleted its PPO trainer (2026-09)
 )
 """Addresses the roadmap gave that lead nowhere or to another course."""
 
