@@ -455,11 +455,15 @@
     if ($(".rr-week[data-week], #plan-start")) startFromUrl();
     else paint();
     /* printed after external links: a short address (host, path and query: a video's id is in its query);
+       a long one keeps its host and its last part (a slide file's name, a video's id) and leaves out the middle;
        links inside the site print none */
     $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => {
       if (a.origin === location.origin || !/^https?:$/.test(a.protocol)) return;
-      const short = (a.host.replace(/^www\./, "") + a.pathname).replace(/\/$/, "") + a.search;
-      a.dataset.printHref = short.length > 60 ? `${short.slice(0, 59)}…` : short;
+      const host = a.host.replace(/^www\./, "");
+      const path = a.pathname.replace(/\/$/, "");
+      let short = host + path + a.search;
+      if (short.length > 60) short = `${host}/…${path.slice(path.lastIndexOf("/"))}${a.search}`;
+      a.dataset.printHref = short.length > 72 ? `${short.slice(0, 71)}…` : short;
     });
     $$("button[data-plan=print]").forEach((b) => { if (!b.closest(".rr-plan-tools__body")) b.addEventListener("click", () => window.print()); });
     const tools = $(".rr-plan-tools__body");
