@@ -328,6 +328,8 @@ def _week_config(index: RoadmapIndex, week: Week, lang: str) -> dict[str, Any]:
     return {
         "week": week.week,
         "title": week_title(week, lang),
+        "summary": (translate("plan.week", lang, n=week.week) + separators(lang).dot + hours_text(load.hours, lang)
+                    + separators(lang).dot + week.focus[lang]),
         "hours": load.hours,
         "over": load.over,
         "tasks": [

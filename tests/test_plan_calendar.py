@@ -45,7 +45,7 @@ def test_calendar_has_one_all_day_event_per_week(page, lang: str, tmp_path):
         assert str(event["UID"]) == f"week-{week.week:02d}@llm-research-roadmap"
         assert event.decoded("DTSTART") == monday and not isinstance(event.decoded("DTSTART"), dt.datetime)
         assert event.decoded("DTEND") == monday + dt.timedelta(days=7)  # exclusive: Monday to Sunday
-        assert str(event["SUMMARY"]) == f"{t('plan.week', lang, n=week.week)} · {week.focus[lang]} · {hours}"
+        assert str(event["SUMMARY"]) == f"{t('plan.week', lang, n=week.week)} · {hours} · {week.focus[lang]}"
         description = str(event["DESCRIPTION"]).splitlines()
         assert f" · {hours}" in description[0]
         for task in week_tasks(week.week):

@@ -354,8 +354,8 @@
       const a = weekStart(start, w.week);
       const b = weekStart(start, w.week + 1);
       const tasks = w.tasks.map((t) => [`${isDone(t.id) ? "☑" : "☐"} ${t.text} (${hours(t.hours)})`,
-        `    ${say("ics-step")}: ${t.step.url ? `${t.step.label} <${t.step.url}>` : t.step.label}`
-          + (t.step.video ? ` · ${say(t.step.videoList ? "ics-playlist" : "ics-video")} <${t.step.video}>` : ""),
+        `    ${say("ics-step")}: ${t.step.url ? `${t.step.label} <${t.step.url}>` : t.step.label}${
+          t.step.video ? ` · ${say(t.step.videoList ? "ics-playlist" : "ics-video")} <${t.step.video}>` : ""}`,
         ...(t.links.length ? [`    ${say("ics-links")}: ${t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ")}`] : []),
       ].join("\n"));
       const load = [hours(w.hours), ...(w.over ? [say("ics-over", { budget: config.pace.hours })] : [])].join(" · ");
@@ -364,10 +364,10 @@
       lines.push("BEGIN:VEVENT", `UID:week-${String(w.week).padStart(2, "0")}@llm-research-roadmap`,
         `DTSTAMP:${stamp}`, `LAST-MODIFIED:${stamp}`, `SEQUENCE:${sequence}`,
         `DTSTART;VALUE=DATE:${ymd(a)}`, `DTEND;VALUE=DATE:${ymd(b)}`,
-        `SUMMARY:${icsText(`${w.title} · ${hours(w.hours)}`)}`, `DESCRIPTION:${icsText(text.join("\n"))}`,
+        `SUMMARY:${icsText(w.summary)}`, `DESCRIPTION:${icsText(text.join("\n"))}`,
         `URL:${page}#week-${w.week}`, "TRANSP:TRANSPARENT",
         "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER;RELATED=START:PT9H",
-        `DESCRIPTION:${icsText(`${w.title} · ${hours(w.hours)}`)}`, "END:VALARM", "END:VEVENT");
+        `DESCRIPTION:${icsText(w.summary)}`, "END:VALARM", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
     download(`${lines.map(fold).join("\r\n")}\r\n`, "text/calendar;charset=utf-8", "llm-research-roadmap.ics");
