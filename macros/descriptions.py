@@ -63,6 +63,7 @@ class Descriptions:
             "stages": lambda: (s.title[lang] for s in rm.stages),
             "weeks": lambda: (w.focus[lang] for w in rm.weeks),
             "wall-chart": lambda: (w.focus[lang] for w in rm.weeks),
+            "steps": lambda: (step.title[lang] for step in rm.steps),
             "books": lambda: (b.title[lang] for b in rm.books),
             "directions": lambda: (d.title[lang] for d in rm.directions),
             "people": lambda: (p.name for p in rm.people),

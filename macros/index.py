@@ -15,6 +15,7 @@ from functools import cached_property
 from macros.model import (
     LINKABLE,
     Course,
+    NewTask,
     Paper,
     PathStep,
     Period,
@@ -22,6 +23,7 @@ from macros.model import (
     Resource,
     Roadmap,
     Stage,
+    Step,
     Task,
     TaskRef,
     Text,
@@ -44,6 +46,23 @@ class WeekTaskView:
     stage_task: bool
     self_check: bool = False
     """A "before you start" self-check: shown with its week, never counted in its progress."""
+    step: str = ""
+    """Id of the record the task starts at: a step, or a paper, resource or course."""
+    how: Text | None = None
+    hours: float = 0
+    optional: bool = False
+    """A "go further" task: shown, counted only once ticked."""
+
+    @property
+    def other_links(self) -> list[str]:
+        """The task's links without the one its step already names."""
+        return [link for link in self.links if link != self.step]
+
+
+def task_view(task: Task | NewTask, stage_task: bool = False, optional: bool = False) -> WeekTaskView:
+    """How every page shows a task: its words, its links, where it starts and how long it takes."""
+    return WeekTaskView(task.id, task.text, task.links, stage_task, getattr(task, "self_check", False), task.step,
+                        task.how, task.hours, optional)
 
 
 @dataclass
@@ -112,14 +131,44 @@ class RoadmapIndex:
 
     def week_tasks(self, week: Week) -> list[WeekTaskView]:
         """A week's tasks with stage-task references resolved."""
-        views = []
-        for task in week.tasks:
-            if isinstance(task, TaskRef):
-                _, original = self.stage_tasks[task.ref]
-                views.append(WeekTaskView(original.id, original.text, original.links, True))
-            else:
-                views.append(WeekTaskView(task.id, task.text, task.links, False, task.self_check))
-        return views
+        return [task_view(self.stage_tasks[task.ref][1], stage_task=True) if isinstance(task, TaskRef)
+                else task_view(task) for task in week.tasks]
+
+    @cached_property
+    def steps(self) -> dict[str, Step]:
+        """The plan's step records, by id."""
+        return {step.id: step for step in self.roadmap.steps}
+
+    def step_target(self, step_id: str) -> Step | Linkable:
+        """The record a task's ``step`` names: a step record, or a course, paper or resource."""
+        return self.steps.get(step_id) or self.items[step_id]
+
+    @cached_property
+    def step_weeks(self) -> dict[str, list[int]]:
+        """For each step record, the weeks whose tasks start there, in order.
+
+        A "go further" task counts in its week, or, without one, in its stage's last week (the box follows it).
+        """
+        found: dict[str, list[int]] = {step.id: [] for step in self.roadmap.steps}
+        further = [(task, task.week or stage.weeks.end) for stage in self.roadmap.stages for task in stage.further]
+        scheduled = [(task, week.week) for week in self.roadmap.weeks for task in self.week_tasks(week)]
+        for task, week_number in [*scheduled, *further]:
+            if task.step in found and week_number not in found[task.step]:
+                found[task.step].append(week_number)
+        return {step_id: sorted(weeks) for step_id, weeks in found.items()}
+
+    def week_hours(self, week: Week) -> float:
+        """Hours of a week's counted tasks (self-checks and "go further" tasks left out)."""
+        return sum(task.hours for task in self.week_tasks(week) if not task.self_check)
+
+    def further_of_week(self, week: Week) -> list[WeekTaskView]:
+        """The "go further" tasks a stage places in this week."""
+        return [task_view(task, optional=True) for stage in self.roadmap.stages for task in stage.further
+                if task.week == week.week]
+
+    def optional_hours(self, week: Week) -> float:
+        """Hours of the week's "go further" tasks."""
+        return sum(task.hours for task in self.further_of_week(week))
 
     @cached_property
     def week_of_task(self) -> dict[str, int]:
@@ -135,7 +184,7 @@ class RoadmapIndex:
     def further_after(self, period: Period) -> list[Task]:
         """The stage's optional "go further" tasks, shown after the last period of that stage."""
         stage = self.stages[period.stage]
-        return stage.further if self.periods_of(stage)[-1] is period else []
+        return [task for task in stage.further if task.week is None] if self.periods_of(stage)[-1] is period else []
 
     @cached_property
     def additions(self) -> list[Linkable]:
@@ -162,15 +211,16 @@ class RoadmapIndex:
             add([i for m in step.items for i in m.links], "path_steps", step.id)
         for stage in self.roadmap.stages:
             add([i for m in stage.resources for i in m.links], "stages", stage)
-            add([i for t in [*stage.tasks, *stage.further] for i in t.links], "stages", stage)
+            tasks = [*stage.tasks, *stage.further]
+            add([i for t in tasks for i in [*t.links, t.step] if i in self.items], "stages", stage)
         for period in self.roadmap.periods:
             add(period.links, "periods", period)
         for week in self.roadmap.weeks:
-            add([i for t in self.week_tasks(week) for i in t.links], "weeks", week)
+            add([i for t in self.week_tasks(week) for i in [*t.links, t.step] if i in self.items], "weeks", week)
         for week in self.roadmap.weeks:
             period = self.periods[week.period]
             for task in self.week_tasks(week):
-                add(task.links, "periods", period)
+                add([i for i in [*task.links, task.step] if i in self.items], "periods", period)
         return found
 
     @cached_property

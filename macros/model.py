@@ -338,6 +338,43 @@ AnyResource = Annotated[
 """A linkable resource: a typed paper, or any other kind."""
 
 
+Hours = Annotated[float, Field(gt=0, le=60, description="Estimated hours of work, e.g. 2.5.")]
+"""How long a task takes a learner, in hours: the editors' estimate."""
+
+StepKind = Literal["lecture", "notes", "chapter", "section", "code", "docs", "guide", "list"]
+
+
+class Step(Sourced):
+    """Where a task starts: one lecture, chapter, section, notebook, page of documentation, guide or list of papers.
+
+    Tasks name it by id in ``step`` (a task may also start at a paper, resource or course by its id); one
+    record owns each address, however many tasks start there.
+    """
+
+    id: Id
+    kind: StepKind
+    part_of: Id | None = Field(
+        default=None, description="The course, resource, book or community entry it belongs to, by id.",
+    )
+    number: Line | None = Field(default=None, description="Its number as its source numbers it: '8' (lecture), '11.4'.")
+    title: Title = Field(description="Its own title in `en`; `zh` may add a Chinese gloss.")
+    url: Url = Field(description="Where to start: the lecture's materials, the chapter, the page.")
+    video: Url | None = Field(default=None, description="The lecture's video (or the playlist that holds it).")
+    slides: Url | None = Field(default=None, description="The lecture's slides, where they are a separate file.")
+    note: Text | None = Field(default=None, description="What the learner finds there, in one sentence.")
+    more_links: list[Link] = []
+
+
+class Pace(Record):
+    """The plan's default pace: how many hours a week its own length assumes, and the other lengths on offer."""
+
+    hours_per_week: Hours = Field(description="The weekly budget the plan's own number of weeks assumes.")
+    weeks: list[Annotated[int, Field(ge=1, le=104)]] = Field(
+        min_length=1, description="Plan lengths, in weeks, a reader may pick (the plan's own length among them).",
+    )
+    note: Text = Field(description="Where the estimate comes from, for the readers.")
+
+
 class PathStep(Record):
     """A row of the self-study path."""
 
@@ -371,6 +408,13 @@ class Task(Record):
     id: Id
     text: Text
     links: list[Id] = []
+    step: Id = Field(description="Where the task starts: a step, or a paper, resource or course, by id.")
+    how: Text | None = Field(default=None, description="How to take that first step: which part, how to choose.")
+    hours: Hours
+    week: int | None = Field(
+        default=None, ge=1,
+        description="For a 'go further' task: the week whose box shows it; absent: after the stage's last period.",
+    )
 
 
 class Stage(Record):
@@ -395,6 +439,9 @@ class NewTask(Record):
     self_check: bool = Field(
         default=False, description="A check before the plan starts ('before you start'): shown, never counted.",
     )
+    step: Id = Field(description="Where the task starts: a step, or a paper, resource or course, by id.")
+    how: Text | None = Field(default=None, description="How to take that first step: which part, how to choose.")
+    hours: Hours
 
     @property
     def ref(self) -> None:
@@ -509,6 +556,8 @@ class Roadmap(Record):
     people: list[Person]
     glossary: list[Term] = []
     synonyms: list[Synonyms] = Field(default=[], description="Groups of words a search treats as one.")
+    steps: list[Step] = Field(default=[], description="Where tasks start: lectures, chapters, guides, paper lists.")
+    pace: Pace | None = Field(default=None, description="The plan's weekly budget and the lengths a reader may pick.")
 
     @property
     def week_count(self) -> int:
@@ -527,7 +576,7 @@ LINKABLE = ("courses", "resources", "books", "community")
 
 def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
     for name in ("topics", "priorities", "approach", *LINKABLE, "self_study", "periods", "stages",
-                 "directions", "people"):
+                 "directions", "people", "steps"):
         for i, item in enumerate(getattr(data, name)):
             yield (name, i, "id"), item.id
     yield from task_ids(data)
@@ -662,7 +711,39 @@ def _check_synonyms(data: Roadmap) -> Iterator[Problem]:
                     yield ("synonyms", g, lang, t), f"{term!r} is already in synonym group {first!r}"
 
 
+def _check_steps(data: Roadmap) -> Iterator[Problem]:
+    """Steps that exist and are used, 'go further' weeks inside their stage, a pace offering the plan's length."""
+    linkable = {item.id for name in LINKABLE for item in getattr(data, name)}
+    startable = linkable | {step.id for step in data.steps}
+    for s, step in enumerate(data.steps):
+        if step.part_of is not None and step.part_of not in linkable:
+            yield ("steps", s, "part_of"), f"unknown record {step.part_of!r}"
+    for s, stage in enumerate(data.stages):
+        for kind in ("tasks", "further"):
+            for t, task in enumerate(getattr(stage, kind)):
+                path = ("stages", s, kind, t)
+                if task.step not in startable:
+                    yield (*path, "step"), f"unknown step {task.step!r}"
+                if task.week is not None and kind == "tasks":
+                    yield (*path, "week"), "only a 'go further' task has a week; a week schedules a checklist task"
+                elif task.week is not None and not stage.weeks.start <= task.week <= stage.weeks.end:
+                    yield (*path, "week"), (
+                        f"week {task.week} is outside its stage's weeks ({stage.weeks.start}-{stage.weeks.end})"
+                    )
+    for w, week in enumerate(data.weeks):
+        for t, task in enumerate(week.tasks):
+            if isinstance(task, NewTask) and task.step not in startable:
+                yield ("weeks", w, "tasks", t, "step"), f"unknown step {task.step!r}"
+    if data.pace is not None and data.week_count not in data.pace.weeks:
+        yield ("pace", "weeks"), f"the plan's own length ({data.week_count} weeks) must be one of the choices"
+    used = {task.step for stage in data.stages for task in (*stage.tasks, *stage.further)}
+    used |= {task.step for week in data.weeks for task in week.tasks if isinstance(task, NewTask)}
+    for s, step in enumerate(data.steps):
+        if step.id not in used:
+            yield ("steps", s, "id"), f"no task starts at step {step.id!r}: name it in a task's step, or remove it"
+
+
 def cross_check(data: Roadmap) -> list[Problem]:
     """Every problem that spans records: duplicate ids, dangling references, bad weeks, synonyms twice."""
     return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data),
-            *_check_share_codes(data)]
+            *_check_share_codes(data), *_check_steps(data)]

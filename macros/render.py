@@ -20,7 +20,7 @@ from markupsafe import Markup
 from macros.feed import FEED
 from macros.finished_html import BLOCKS
 from macros.i18n import translate
-from macros.index import RoadmapIndex, institution_key
+from macros.index import RoadmapIndex, institution_key, task_view
 from macros.jinja_cache import SHARED
 from macros.library import bibtex, bibtex_html
 from macros.model import Course, Paper, Roadmap, Text
@@ -32,16 +32,21 @@ from macros.views import (
     finder_options,
     finder_suggestions,
     finder_text,
+    hours_text,
     item_label,
     news_by_day,
     other_languages,
+    pace_options,
     plan_config,
     record_address,
     record_title,
     separators,
     source_links,
+    step_short,
+    step_view,
     timeline_side,
     topic_items,
+    week_load,
     week_range,
     week_title,
 )
@@ -114,6 +119,12 @@ class Renderer:
             plan_config=lambda with_weeks=False, with_task_ids=False: plan_config(self.index, lang, with_weeks,
                                                                                   with_task_ids),
             institution_key=institution_key,
+            task_view=task_view,
+            step_view=lambda step_id: step_view(self.index, step_id, lang),
+            step_short=lambda step_id: step_short(self.index, step_id, lang),
+            week_load=lambda week: week_load(self.index, week),
+            hours=lambda value: hours_text(value, lang),
+            pace_options=lambda: pace_options(roadmap, lang),
             course_url=lambda cid: url_of(course_src(cid)),
             stage_url=lambda sid: url_of(stage_src(sid)),
             page_url=lambda key: PAGES[key].url,

@@ -17,9 +17,9 @@ from markupsafe import Markup
 
 from macros.addresses import short
 from macros.i18n import strings, translate
-from macros.index import AnyResource, Linkable, RoadmapIndex
+from macros.index import AnyResource, Linkable, RoadmapIndex, WeekTaskView
 from macros.languages import CODES
-from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks, share_code, task_ids
+from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Step, Week, Weeks, share_code, task_ids
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -116,6 +116,114 @@ def week_title(week: Week, lang: str) -> str:
     return translate("plan.week", lang, n=week.week) + separators(lang).dot + week.focus[lang]
 
 
+def hours_text(hours: float, lang: str) -> str:
+    """``≈ 2.5 h`` / ``约 2.5 小时``: an estimate, whole numbers without a decimal point."""
+    return translate("plan.hours", lang, h=f"{hours:g}")
+
+
+def part_label(item: Linkable, lang: str) -> str:
+    """The short name of what a step is part of: a course's code, a resource's title without its gloss."""
+    return item.code if isinstance(item, Course) else _short_title(item.title[lang])
+
+
+@dataclass(frozen=True)
+class StepView:
+    """Where a task starts, as the pages show it."""
+
+    label: str
+    url: str
+    """An external address, or the site address of a course page (``internal``)."""
+    internal: bool
+    video: str | None
+    slides: str | None
+    more: list[SourceLink]
+    sources_page: str
+    """Site address of the page that shows where the step's facts come from …"""
+    sources_anchor: str
+    """… and the id of its entry there."""
+    part_of: str = ""
+    """Id of the record the step is part of (a task's link to it would say the same again)."""
+    video_list: bool = False
+    """Whether ``video`` is the course's whole video list (the lecture has no video address of its own)."""
+
+
+def step_label(target: Step | Linkable, index: RoadmapIndex, lang: str) -> str:
+    """``CS224N · lecture 8 · Self-Attention and Transformers``; a paper, resource or course by its usual name."""
+    if not isinstance(target, Step):
+        return item_label(target, lang)
+    parts = [part_label(index.items[target.part_of], lang)] if target.part_of else []
+    if target.number:
+        parts.append(translate(f"step.number.{target.kind}", lang, n=target.number))
+    return separators(lang).dot.join([*parts, target.title[lang]])
+
+
+def _short_title(title: str) -> str:
+    """A title up to its subtitle or gloss: ``FlashAttention: Fast …`` → ``FlashAttention``."""
+    return re.split(r"：|: |（| \(", title, maxsplit=1)[0].strip()
+
+
+def step_short(index: RoadmapIndex, step_id: str, lang: str, most: int = 24) -> str:
+    """A step in a few words, for the wall chart: ``CS224N L8``, ``FlashAttention``, ``NeurIPS 2025``.
+
+    A title's closing gloss (``…（思维链提示论文）``, ``… (CLIP)``) is its short name; anything longer than ``most``
+    characters is cut at a word and ends with ``…``.
+    """
+    target = index.step_target(step_id)
+    if isinstance(target, Course):
+        return target.code
+    if isinstance(target, Step) and target.part_of and target.number:
+        number = translate(f"step.short.{target.kind}", lang, n=target.number)
+        return part_label(index.items[target.part_of], lang) + " " + number
+    title = target.title[lang]
+    gloss = re.search(r"（([^（）]+)）$", title) or re.search(r" \(([A-Z0-9][^ ()]*)\)$", title)
+    short = gloss.group(1) if gloss else _short_title(title)
+    if len(short) <= most:
+        return short
+    return short[:most].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+def step_view(index: RoadmapIndex, step_id: str, lang: str) -> StepView:
+    """A task's first step: its label, address, video and slides, and where its sources are shown.
+
+    A lecture without a video of its own shows its course's video list (one owner per address).
+    """
+    from macros.pages import PAGES, course_src, url_of
+
+    target = index.step_target(step_id)
+    label = step_label(target, index, lang)
+    if isinstance(target, Step):
+        parent = index.items.get(target.part_of or "")
+        video = target.video or (parent.videos.url if isinstance(parent, Course) and target.kind == "lecture"
+                                 else None)
+        more = [SourceLink(link.url, link.label[lang]) for link in target.more_links]
+        return StepView(label, target.url, False, video, target.slides, more, PAGES["steps"].url, f"step-{target.id}",
+                        target.part_of or "", video_list=video is not None and target.video is None)
+    if isinstance(target, Course):
+        return StepView(label, url_of(course_src(target.id)), True, None, None, [], url_of(course_src(target.id)), "")
+    page, _, anchor = record_address(target, index.roadmap).partition("#")
+    return StepView(label, target.url or "", False, None, None, [], page, anchor)
+
+
+@dataclass(frozen=True)
+class WeekLoad:
+    """How much a week asks: its counted hours, the optional hours, and whether it is over the plan's budget."""
+
+    hours: float
+    optional: float
+    budget: float | None
+    over: bool
+
+
+def week_load(index: RoadmapIndex, week: Week) -> WeekLoad:
+    """A week's hours against the plan's weekly budget (``pace.hours_per_week``).
+
+    The budget holds at every pace: a faster pace gives a week of the plan fewer days and more hours a day.
+    """
+    hours, optional = index.week_hours(week), index.optional_hours(week)
+    budget = index.roadmap.pace.hours_per_week if index.roadmap.pace else None
+    return WeekLoad(hours, optional, budget, budget is not None and hours > budget)
+
+
 def finder_options(index: RoadmapIndex, lang: str) -> FinderOptions:
     """The options of the course finder's selects."""
     courses = index.roadmap.courses
@@ -198,25 +306,67 @@ def plan_config(
     }
     if with_task_ids:
         config["taskWeeks"] = index.counted_task_ids
+    if index.roadmap.pace:
+        config["pace"] = {"hours": index.roadmap.pace.hours_per_week, "weeks": index.roadmap.pace.weeks,
+                          "default": index.roadmap.week_count}
     if with_weeks:
         config["shareCodes"] = {task_id: share_code(task_id) for _, task_id in task_ids(index.roadmap)}
-        config["weeks"] = [
-            {
-                "week": week.week,
-                "title": week_title(week, lang),
-                "tasks": [
-                    {
-                        "id": task.id,
-                        "text": task.text[lang],
-                        "links": [{"label": item_label(index.items[i], lang), "url": index.items[i].url}
-                                  for i in task.links],
-                    }
-                    for task in index.week_tasks(week)
-                ],
-            }
-            for week in index.roadmap.weeks
-        ]
+        config["weeks"] = [_week_config(index, week, lang) for week in index.roadmap.weeks]
     return config
+
+
+def _week_config(index: RoadmapIndex, week: Week, lang: str) -> dict[str, Any]:
+    """One week for the calendar: its title, hours and tasks, each with its first step and links."""
+    load = week_load(index, week)
+
+    def step(task: WeekTaskView) -> dict[str, Any]:
+        view = step_view(index, task.step, lang)
+        target = index.step_target(task.step)  # a course on the calendar: its official address, not this site's page
+        return {"label": view.label, "url": target.url if view.internal else view.url, "video": view.video,
+                "videoList": view.video_list}
+
+    return {
+        "week": week.week,
+        "title": week_title(week, lang),
+        "summary": (translate("plan.week", lang, n=week.week) + separators(lang).dot + hours_text(load.hours, lang)
+                    + separators(lang).dot + week.focus[lang]),
+        "hours": load.hours,
+        "over": load.over,
+        "tasks": [
+            {
+                "id": task.id,
+                "text": task.text[lang],
+                "hours": task.hours,
+                "step": step(task),
+                "links": [{"label": item_label(index.items[i], lang), "url": index.items[i].url}
+                          for i in task.links],
+            }
+            for task in index.week_tasks(week)
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class PaceOption:
+    """One choice of the pace control: a plan length in weeks with its hours a week, or the reader's own hours."""
+
+    value: str
+    label: str
+    selected: bool = False
+
+
+def pace_options(roadmap: Roadmap, lang: str) -> list[PaceOption]:
+    """The pace control's choices: each length the data offers, with the hours a week it asks, then "my hours"."""
+    if roadmap.pace is None:
+        return []
+    own = roadmap.week_count
+    options = []
+    for weeks in roadmap.pace.weeks:
+        hours = round(roadmap.pace.hours_per_week * own / weeks * 2) / 2
+        label = translate("plan-tools.pace-weeks", lang, n=weeks, h=f"{hours:g}")
+        options.append(PaceOption(str(weeks), label + (translate("plan-tools.pace-own", lang) if weeks == own else ""),
+                                  weeks == own))
+    return [*options, PaceOption("hours", translate("plan-tools.pace-hours", lang))]
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ stages:
     tasks:
       - id: s1-read
         text: {zh: 读, en: Read}
+        step: cs224n
+        hours: 1
 weeks:
   - week: 1
     period: period-one
@@ -78,6 +80,8 @@ weeks:
       - id: w2-write
         text: {zh: 写, en: Write}
         links: [cs224n]
+        step: cs224n
+        hours: 2
 directions: []
 people: []
 """
@@ -163,6 +167,8 @@ WEEK_3 = """\
     tasks:
       - id: w3-more
         text: {zh: 多, en: More}
+        step: cs224n
+        hours: 1
 """
 
 

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from plan_support import KEY, ROADMAP, box, stored, t, week_tasks
+from playwright.sync_api import expect
 
 from macros.languages import PREFIX as LANGS
 
@@ -130,8 +131,15 @@ def test_after_the_calendar_download_the_reader_is_told_how_to_import_it(open_pa
     page.goto("en/weeks/?start=2027-01-04")
     with page.expect_download():
         page.get_by_role("button", name=t("plan-tools.calendar", "en")).click()
-    text = page.locator("#plan-message").inner_text()
-    assert "Phone" in text and "Laptop" in text
+    expect(page.locator("#plan-message")).to_have_text(t("plan-js.calendar-done", "en"))
+    # the advice names Apple's, Microsoft's and Android phones' calendars, not only Google's (blocked in China)
+    help_box = page.locator(".rr-plan-help")
+    help_box.locator("summary").click()
+    items = help_box.locator("li")
+    expect(items).to_have_count(5)
+    for n, key in enumerate(("apple", "outlook", "android", "google", "update")):
+        expect(items.nth(n)).to_have_text(t(f"plan-tools.calendar-{key}", "en"))
+        expect(items.nth(n)).to_be_visible()
 
 
 def test_the_chinese_404_page_is_in_chinese(read_page):

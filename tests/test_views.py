@@ -89,9 +89,12 @@ def test_plan_config_carries_the_strings_the_id_rule_and_the_weeks(index: Roadma
     assert "weeks" not in config
     weeks = plan_config(index, "en", with_weeks=True)["weeks"]
     assert [w["week"] for w in weeks] == [1, 2]
-    assert weeks[0] == {"week": 1, "title": "Week 1 · Start", "tasks": [
-        {"id": "s1-read", "text": "Read", "links": [
-            {"label": "CS224N · NLP with deep learning", "url": "https://example.org/cs224n/"}]},
+    assert weeks[0] == {"week": 1, "title": "Week 1 · Start", "summary": "Week 1 · ≈ 1 h · Start", "hours": 1,
+                        "over": False, "tasks": [
+        {"id": "s1-read", "text": "Read", "hours": 1,
+         "step": {"label": "CS224N · NLP with deep learning", "url": "https://example.org/cs224n/", "video": None,
+                  "videoList": False},
+         "links": [{"label": "CS224N · NLP with deep learning", "url": "https://example.org/cs224n/"}]},
     ]}
 
 

@@ -19,7 +19,7 @@
 
   /* ticks: for every task id decided so far, whether it is ticked and when (ms) that was decided. A Map, so that
      no id (not even "constructor") reads as ticked before it is; the times let two tabs merge their ticks */
-  function blank() { return { version: 1, start: "", ticks: new Map() }; }
+  function blank() { return { version: 1, start: "", pace: "", ticks: new Map() }; }
   const isDone = (id) => state.ticks.get(id)?.on === true;
   const doneIds = (ticks = state.ticks) => [...ticks].filter(([, t]) => t.on).map(([id]) => id);
   function say(key, values = {}) {
@@ -47,6 +47,27 @@
   const range = (a, b) => FMT().formatRange(new Date(a), new Date(b));
   const day = (t) => FMT().format(new Date(t));
 
+  /* the pace: "" (the plan's own length), a length in weeks ("12") or hours a week ("8h"); every week of the plan
+     then takes the same share of the calendar, and its hours are the same at every pace (config.pace: the plan's
+     weekly budget, the lengths on offer, its own length) */
+  function cleanPace(value) {
+    const p = config.pace;
+    if (!p || typeof value !== "string") return "";
+    if (/^\d{1,3}$/.test(value) && p.weeks.includes(+value)) return +value === p.default ? "" : value;
+    const h = /^(\d{1,2}(?:\.5)?)h$/.exec(value);
+    return h && +h[1] >= 1 && +h[1] <= 60 ? `${+h[1]}h` : "";
+  }
+  /* calendar weeks per week of the plan */
+  function stretch() {
+    const p = config.pace;
+    if (!p || !state.pace) return 1;
+    return state.pace.endsWith("h") ? p.hours / parseFloat(state.pace) : +state.pace / p.default;
+  }
+  const planWeeks = () => (config.pace?.default || config.weeks.length || 0);
+  const weeklyHours = () => (config.pace ? Math.round((config.pace.hours / stretch()) * 2) / 2 : 0);
+  /* the first day of week n of the plan (1-based; n = weeks + 1 is the day after the plan) */
+  const weekStart = (start, n) => start + Math.round((n - 1) * 7 * stretch()) * DAY;
+
   /* a task id is a data id (the model's ID_PATTERN, handed over in the config); without a config, keep ids */
   const validId = (id) => !config.idPattern || new RegExp(config.idPattern).test(id);
   /* storage: {version: 1, start, done: {id: true}, at: {id: ms}}: `done` lists the ticked ids, `at` when each
@@ -62,7 +83,7 @@
       if (typeof id === "string" && validId(id)) ticks.set(id, { on: true, at: when(id) });
     });
     Object.keys(at).forEach((id) => { if (!ticks.has(id) && validId(id)) ticks.set(id, { on: false, at: when(id) }); });
-    return { version: 1, start: parseDate(raw.start) === null ? "" : raw.start, ticks };
+    return { version: 1, start: parseDate(raw.start) === null ? "" : raw.start, pace: cleanPace(raw.pace), ticks };
   }
   function serialise(s) {
     const done = {};
@@ -72,7 +93,7 @@
       if (t.on) done[id] = true;
       at[id] = t.at;
     });
-    return JSON.stringify({ version: 1, start: s.start, done, at });
+    return JSON.stringify({ version: 1, start: s.start, ...(s.pace ? { pace: s.pace } : {}), done, at });
   }
   function parseStored(text) {
     if (text === null) return blank();
@@ -94,7 +115,7 @@
       const own = ticks.get(id);
       if (!own || t.at > own.at || (t.at === own.at && t.on)) ticks.set(id, t);
     });
-    return { version: 1, start: mine.start, ticks };
+    return { version: 1, start: mine.start, pace: mine.pace, ticks };
   }
   /* write the ticks, merged with what another tab may have written since this one last read */
   function save() {
@@ -141,6 +162,11 @@
       bar.value = done;
       $(".rr-progress__count", el).textContent = say("count", { done, total: ids.size });
     });
+    /* on paper: how much of the page's counted tasks is done ("12 of 79 done"), where the bars are not printed */
+    $$("[data-print-count]").forEach((el) => {
+      const ids = new Set(counted(document).map((b) => b.dataset.task));
+      el.textContent = ids.size ? ` · ${say("count", { done: [...ids].filter(isDone).length, total: ids.size })}` : "";
+    });
     paintDates();
     paintContinue();
   }
@@ -163,8 +189,8 @@
     if (done) card.href = `${card.href.split("#")[0]}#week-${next}`;
   }
 
-  /* the boxes of a week that count: not a "before you start" self-check */
-  const counted = (root) => $$(`${BOX}:not([data-uncounted])`, root);
+  /* the boxes that count: not a "before you start" self-check, not a "go further" task */
+  const counted = (root) => $$(`${BOX}:not([data-uncounted])`, root).filter((b) => !b.closest("[data-optional]"));
 
   function paintDates() {
     const start = parseDate(state.start);
@@ -173,14 +199,14 @@
     const now = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
     const weeks = $$(".rr-week[data-week]");
     const numbers = weeks.map((s) => +s.dataset.week);
-    const from = (n) => start + (n - 1) * 7 * DAY;
+    const from = (n) => weekStart(start, n);
     let current = 0;
     let open = 0;
     let firstOpen = 0;
     weeks.forEach((sec) => {
       const n = +sec.dataset.week;
       const a = from(n);
-      const b = a + 6 * DAY;
+      const b = from(n + 1) - DAY;
       const out = $(".rr-week__dates", sec);
       const isNow = dated && now >= a && now <= b;
       const past = dated && now > b;
@@ -207,9 +233,11 @@
     const first = Math.min(...numbers);
     const last = Math.max(...numbers);
     const end = from((config.weeks.length || last) + 1) - DAY;
+    const paced = stretch() !== 1 ? ` · ${say("pace-label", { weeks: Math.round(planWeeks() * stretch()), hours: weeklyHours() })}` : "";
     $$("[data-plan-range]").forEach((el) => {
-      el.textContent = dated && numbers.length ? ` · ${range(from(first), from(last + 1) - DAY)}` : "";
+      el.textContent = dated && numbers.length ? ` · ${range(from(first), from(last + 1) - DAY)}${paced}` : paced;
     });
+    paintPace(dated ? end : null);
     const jump = $("#plan-jump");
     const behind = $("#plan-behind");
     const hint = $("#plan-hint");
@@ -233,6 +261,7 @@
         : !dated ? say("hint-none")
         : now < start ? say("hint-before", { date: day(start) })
         : now > end ? say("hint-after", { date: day(end) })
+        : stretch() !== 1 ? say("hint-paced", { date: day(start), end: day(end) })
         : say("hint-monday", { date: day(start) });
     }
     if (input && document.activeElement !== input) input.value = state.start;
@@ -250,14 +279,39 @@
       const url = new URL(location.href);
       if (state.start) url.searchParams.set("start", state.start);
       else url.searchParams.delete("start");
+      if (state.pace) url.searchParams.set("pace", state.pace);
+      else url.searchParams.delete("pace");
       history.replaceState(history.state, "", url);
     }
     paint();
   }
   function startFromUrl() {
-    const value = new URLSearchParams(location.search).get("start");
+    const params = new URLSearchParams(location.search);
+    const value = params.get("start");
     if (value !== null && parseDate(value) === null) badStart = value;
+    const pace = params.get("pace");  /* one this page cannot take leaves the remembered pace */
+    if (pace !== null && (cleanPace(pace) || pace === String(config.pace?.default))) state.pace = cleanPace(pace);
     setStart(value !== null && badStart === null ? value : state.start);
+  }
+
+  /* the pace: kept in storage and, where it is chosen, in the URL (?pace=12 or ?pace=8h) */
+  function setPace(value) {
+    state.pace = cleanPace(value);
+    setStart(state.start);
+  }
+  /* the pace control and its line: how many weeks, how many hours a week, when the plan ends */
+  function paintPace(end) {
+    const select = $("#plan-pace");
+    const hours = $("#plan-hours");
+    const line = $("#plan-pace-hint");
+    if (!select || !config.pace) return;
+    const own = state.pace.endsWith("h");
+    if (document.activeElement !== select) select.value = own ? "hours" : state.pace || String(config.pace.default);
+    hours.closest("[data-pace-hours]").hidden = !own && select.value !== "hours";
+    if (document.activeElement !== hours) hours.value = own ? parseFloat(state.pace) : weeklyHours();
+    const weeks = Math.round(planWeeks() * stretch() * 10) / 10;
+    line.textContent = say(end === null ? "pace-hint" : "pace-hint-end",
+      { weeks, hours: weeklyHours(), days: Math.round(7 * stretch() * 10) / 10, end: end === null ? "" : day(end) });
   }
 
   /* files */
@@ -282,23 +336,38 @@
     }
     return parts.concat(cur).join("\r\n");
   }
+  /* an all-day event per week of the plan, at the reader's pace: its hours, every task with its first step and
+     links, a reminder at 9:00 on its first day. UIDs never change and SEQUENCE grows with every download (minutes
+     since 2026), so a calendar that knows the events updates them when the file is imported again */
   function calendar() {
     const start = parseDate(state.start);
     if (start === null) { message(say("calendar-none")); $("#plan-start").focus(); return; }
     const ymd = (t) => iso(t).replace(/-/g, "");
     const page = location.href.split("#")[0];
-    const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
+    const now = new Date();
+    const stamp = now.toISOString().replace(/[-:]|\.\d+/g, "");
+    const sequence = Math.max(0, Math.floor((now.getTime() - Date.UTC(2026, 0, 1)) / 60000));
+    const hours = (h) => say("ics-hours", { h });
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//llm-research-roadmap//weekly plan//EN",
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icsText(config.title)}`];
     config.weeks.forEach((w) => {
-      const a = start + (w.week - 1) * 7 * DAY;
-      const tasks = w.tasks.map((t) => (isDone(t.id) ? "☑ " : "☐ ") + t.text + (t.links.length
-        ? `\n    ${say("ics-links")}: ${t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ")}` : ""));
-      const text = [say("ics-week", { n: w.week, total: config.weeks.length }), ...tasks, `${page}#week-${w.week}`];
+      const a = weekStart(start, w.week);
+      const b = weekStart(start, w.week + 1);
+      const tasks = w.tasks.map((t) => [`${isDone(t.id) ? "☑" : "☐"} ${t.text} (${hours(t.hours)})`,
+        `    ${say("ics-step")}: ${t.step.url ? `${t.step.label} <${t.step.url}>` : t.step.label}${
+          t.step.video ? ` · ${say(t.step.videoList ? "ics-playlist" : "ics-video")} <${t.step.video}>` : ""}`,
+        ...(t.links.length ? [`    ${say("ics-links")}: ${t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ")}`] : []),
+      ].join("\n"));
+      const load = [hours(w.hours), ...(w.over ? [say("ics-over", { budget: config.pace.hours })] : [])].join(" · ");
+      const head = `${say("ics-week", { n: w.week, total: config.weeks.length })} · ${load}`;
+      const text = [head, ...tasks, `${page}#week-${w.week}`];
       lines.push("BEGIN:VEVENT", `UID:week-${String(w.week).padStart(2, "0")}@llm-research-roadmap`,
-        `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${ymd(a)}`, `DTEND;VALUE=DATE:${ymd(a + 7 * DAY)}`,
-        `SUMMARY:${icsText(w.title)}`, `DESCRIPTION:${icsText(text.join("\n"))}`, `URL:${page}#week-${w.week}`,
-        "TRANSP:TRANSPARENT", "END:VEVENT");
+        `DTSTAMP:${stamp}`, `LAST-MODIFIED:${stamp}`, `SEQUENCE:${sequence}`,
+        `DTSTART;VALUE=DATE:${ymd(a)}`, `DTEND;VALUE=DATE:${ymd(b)}`,
+        `SUMMARY:${icsText(w.summary)}`, `DESCRIPTION:${icsText(text.join("\n"))}`,
+        `URL:${page}#week-${w.week}`, "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER;RELATED=START:PT9H",
+        `DESCRIPTION:${icsText(w.summary)}`, "END:VALARM", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
     download(`${lines.map(fold).join("\r\n")}\r\n`, "text/calendar;charset=utf-8", "llm-research-roadmap.ics");
@@ -386,11 +455,15 @@
     if ($(".rr-week[data-week], #plan-start")) startFromUrl();
     else paint();
     /* printed after external links: a short address (host, path and query: a video's id is in its query);
+       a long one keeps its host and its last part (a slide file's name, a video's id) and leaves out the middle;
        links inside the site print none */
     $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => {
       if (a.origin === location.origin || !/^https?:$/.test(a.protocol)) return;
-      const short = (a.host.replace(/^www\./, "") + a.pathname).replace(/\/$/, "") + a.search;
-      a.dataset.printHref = short.length > 60 ? `${short.slice(0, 59)}…` : short;
+      const host = a.host.replace(/^www\./, "");
+      const path = a.pathname.replace(/\/$/, "");
+      let short = host + path + a.search;
+      if (short.length > 60) short = `${host}/…${path.slice(path.lastIndexOf("/"))}${a.search}`;
+      a.dataset.printHref = short.length > 72 ? `${short.slice(0, 71)}…` : short;
     });
     $$("button[data-plan=print]").forEach((b) => { if (!b.closest(".rr-plan-tools__body")) b.addEventListener("click", () => window.print()); });
     const tools = $(".rr-plan-tools__body");
@@ -408,6 +481,15 @@
       }
     });
     file.addEventListener("change", () => { if (file.files[0]) importProgress(file.files[0]); file.value = ""; });
+    const pace = $("#plan-pace");
+    const perWeek = $("#plan-hours");
+    if (pace) {
+      pace.addEventListener("change", () => {
+        if (pace.value === "hours") { perWeek.closest("[data-pace-hours]").hidden = false; setPace(`${perWeek.value || weeklyHours()}h`); }
+        else setPace(pace.value);
+      });
+      perWeek.addEventListener("change", () => { if (perWeek.checkValidity()) setPace(`${perWeek.value}h`); });
+    }
     const actions = {
       "clear-start": () => { badStart = null; setStart(""); input.focus(); },
       calendar, print: () => window.print(), export: exportProgress, import: () => file.click(),
@@ -449,7 +531,7 @@
     if (e.key !== KEY) return;
     const theirs = parseStored(e.newValue);
     if (!theirs) return;
-    state = { ...merged(state, theirs), start: theirs.start };
+    state = { ...merged(state, theirs), start: theirs.start, pace: theirs.pace };
     if (serialise(state) !== e.newValue) save();
     paint();
   });
