@@ -22,8 +22,15 @@ from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, course_src, navigation, url_of
-from macros.search_memory import remember_entries, remember_segmentation
-from macros.search_text import add_to_index, code_spellings, space_blocks
+from macros.search_memory import remember_entries, remember_segmentation, segmenter
+from macros.search_text import add_to_index, code_spellings, kept_whole, space_blocks
+from macros.search_worker import (
+    OUR_SCRIPT,
+    WorkerPatchError,
+    is_materials_worker,
+    patched_worker,
+    worker_address,
+)
 from macros.synonyms import SynonymMatcher
 from macros.theme_files import remember_theme_files
 from macros.theme_patches import PatchError, patch_page
@@ -55,7 +62,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Stop on bad data before anything is written; set the language's settings and translated navigation."""
     lang = language(config)
     configure_language(config, lang)
-    remember_segmentation()
+    words = remember_segmentation()
+    if words is None:
+        raise PluginError("jieba is not installed: the search plugin cannot cut Chinese into words")
+    words.keep_whole(kept_whole(roadmap_for(config)))
     remember_entries()
     remember_theme_files()
     config.nav = navigation(roadmap_for(config), lang)
@@ -63,8 +73,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Every page of the registry (``macros/pages.py``), and the data downloads."""
+    """Every page of the registry (``macros/pages.py``), the data downloads, and our search worker for Material's."""
     roadmap = roadmap_for(config)
+    use_our_search_worker(files, config)
     for src, content in all_pages(roadmap).items():
         files.append(File.generated(config, src, content=content))
     for path, write in DOWNLOADS.items():
@@ -74,6 +85,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if is_root_site(links):  # robots.txt lists both languages' sitemaps
         files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "", links)))
     return files
+
+
+def use_our_search_worker(files: Files, config: MkDocsConfig) -> None:
+    """Material's search worker (and its source map) replaced by our patched copy (``macros/search_worker.py``)."""
+    found = [f for f in files if is_materials_worker(f.src_uri)]
+    workers = [f for f in found if not f.src_uri.endswith(".map")]
+    if len(workers) != 1:
+        raise PluginError(f"expected one Material search worker (assets/javascripts/workers/search.*.min.js), "
+                          f"found {[f.src_uri for f in workers]}")
+    try:
+        content = patched_worker(Path(workers[0].abs_src_path or "").read_text(encoding="utf-8"),
+                                 OUR_SCRIPT.read_text(encoding="utf-8"))
+    except WorkerPatchError as exc:
+        raise PluginError(str(exc)) from None
+    for file in found:
+        files.remove(file)
+    address = worker_address(content)
+    files.append(File.generated(config, address, content=content))
+    _search_workers[language(config)] = address
+
+
+_search_workers: dict[str, str] = {}
+"""The address of our search worker, per language (set in ``on_files``, read by the theme and its patches)."""
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -89,12 +123,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         raise PluginError(f"expected one Material bundle (assets/javascripts/bundle.*.min.js), found {bundles}")
     env.globals["material_bundle"] = bundles[0]
     language_strings = env.get_template("partials/language.html", None, {"config": config}).module
-    _material_strings[language(config)] = {"search": str(language_strings.t("search")), "site": config.site_name}
+    _material_strings[language(config)] = {"search": str(language_strings.t("search")), "site": config.site_name,
+                                           "worker": _search_workers[language(config)].rsplit("/", 1)[1]}
     return env
 
 
 _material_strings: dict[str, dict[str, str]] = {}
-"""Material's own interface words and the site's name, per language, for the theme patches (read in ``on_env``)."""
+"""Material's own interface words, the site's name and our search worker's file name, per language, for the theme
+patches (set in ``on_env``)."""
 
 
 def _patched(output: str, name: str, config: MkDocsConfig) -> str:
@@ -144,9 +180,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """The search index with each course page's code however typed, and every section's synonyms."""
+    """The search index with each course page's code however typed, and every section's hidden words.
+
+    Those are the synonyms of its words and the parts of the compounds it has (``macros/search_text.py``).
+    """
     roadmap = roadmap_for(config)
     codes = {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
     path = Path(config.site_dir) / "search" / "search_index.json"
     raw = path.read_text(encoding="utf-8")
-    path.write_text(add_to_index(raw, codes, SynonymMatcher(roadmap.synonyms)), encoding="utf-8")
+    words = segmenter()
+    assert words is not None  # on_config stops a build without jieba
+    path.write_text(add_to_index(raw, codes, SynonymMatcher(roadmap.synonyms), words), encoding="utf-8")
