@@ -147,6 +147,23 @@ class Sourced(Record):
 class Topic(Record):
     id: Id
     label: Text
+    within: Id | None = Field(
+        default=None,
+        description="The broader topic this one belongs to (post-training holds instruction tuning): what carries "
+                    "this topic carries the broader one too. One level: the broader topic is within none.",
+    )
+
+
+class TopicSource(Record):
+    """A page that shows what a course teaches (its schedule, its list of contents), and the topics it shows.
+
+    Every topic tag of a course comes from one of these pages.
+    """
+
+    url: Url
+    label: Text = Field(description="What the page is, e.g. 'the Spring 2025 schedule'.")
+    topics: list[Id] = Field(min_length=1, description="The course's topics this page shows lectures or contents on.")
+    checked: Date = Field(description="When the topics were checked against the page (YYYY-MM-DD).")
 
 
 class Mention(Record):
@@ -205,6 +222,10 @@ class Course(Sourced):
     videos: Videos
     description: Text = Field(description="What the roadmap says about the course (特点).")
     topics: list[Id] = []
+    topic_sources: list[TopicSource] = Field(
+        default=[], description="Where the topics come from: every topic is shown by one of these pages (without "
+                                 "them, the course page says the topics are not checked).",
+    )
     level: Level
     more_links: list[Link] = []
     editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
@@ -580,6 +601,31 @@ def _check_synonyms(data: Roadmap) -> Iterator[Problem]:
                     yield ("synonyms", g, lang, t), f"{term!r} is already in synonym group {first!r}"
 
 
+def _check_topics(data: Roadmap) -> Iterator[Problem]:
+    """A topic is within a known topic that is within none; a course with topic sources has the topics they show."""
+    known = {t.id: t for t in data.topics}
+    for t, topic in enumerate(data.topics):
+        broader = known.get(topic.within) if topic.within else None
+        if topic.within and broader is None:
+            yield ("topics", t, "within"), f"unknown topic {topic.within!r}"
+        elif broader is not None and (broader.id == topic.id or broader.within):
+            yield ("topics", t, "within"), f"{topic.within!r} is within another topic or is this one: one level only"
+    for c, course in enumerate(data.courses):
+        if not course.topic_sources:
+            continue  # topics not yet checked against a page: the course page says so
+        shown = {topic for source in course.topic_sources for topic in source.topics}
+        for i, topic in enumerate(course.topics):
+            if topic not in shown:
+                yield ("courses", c, "topics", i), f"topic {topic!r}: no page of topic_sources shows it"
+        for s, source in enumerate(course.topic_sources):
+            for i, topic in enumerate(source.topics):
+                if topic not in course.topics:
+                    yield ("courses", c, "topic_sources", s, "topics", i), f"{topic!r} is not among the course's topics"
+
+
 def cross_check(data: Roadmap) -> list[Problem]:
-    """Every problem that spans records: duplicate ids, dangling references, bad weeks, synonyms twice."""
-    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data)]
+    """Every problem that spans records.
+
+    Duplicate ids, dangling references, bad weeks, synonyms twice, topics without their source.
+    """
+    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data), *_check_topics(data)]
