@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-DATA ?= data/roadmap.yaml
+# The data file every target reads: `make build DATA=path` (or ROADMAP_DATA=path in the environment).
+DATA ?= $(or $(ROADMAP_DATA),data/roadmap.yaml)
+export ROADMAP_DATA := $(DATA)
 STAMP := $(VENV)/.installed
 
 .PHONY: help serve build check test test-fast lint schema clean system
@@ -31,13 +33,13 @@ lock: ## Re-compile requirements.txt from requirements.in (keeps existing pins; 
 		--allow-unsafe --strip-extras --no-emit-index-url \
 		--output-file=requirements.txt requirements.in
 
-serve: $(STAMP) ## Serve both languages on http://127.0.0.1:8000/, rebuilding on change
+serve: $(STAMP) ## Serve both languages on http://127.0.0.1:8000/, rebuilding on change (DATA=path)
 	$(PY) -m macros.site serve
 
-build: $(STAMP) ## Check the data and build both languages into site/
+build: $(STAMP) ## Check the data and build both languages into site/ (DATA=path)
 	$(PY) -m macros.site build
 
-check: $(STAMP) ## Validate the data file (make check DATA=path)
+check: $(STAMP) ## Validate the data file (DATA=path, for this and every target)
 	$(PY) -m macros.check $(DATA)
 
 schema: $(STAMP) ## Rewrite data/roadmap.schema.json from the model

@@ -32,7 +32,7 @@ BUILD = (
     "import sys; import macros.loader; macros.loader.MAX_BYTES = 50_000_000; "
     "from macros.site import main; sys.exit(main(sys.argv[1:]))"
 )
-"""``python -m macros.site`` with the loader's size guard (5 MB, against a file pasted by mistake) raised:
+"""``python -m macros.site`` with the loader's size guard (4 MB, so that any file is checked in seconds) raised:
 the generated 100× data is about 10 MB."""
 macros.loader.MAX_BYTES = 50_000_000  # and for counting the generated data's courses here
 

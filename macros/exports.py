@@ -7,6 +7,7 @@ import io
 import json
 
 from macros.index import RoadmapIndex
+from macros.library import papers_bib, papers_json
 from macros.model import Roadmap
 
 CSV_COLUMNS = (
@@ -22,15 +23,28 @@ def roadmap_json(roadmap: Roadmap) -> str:
     return json.dumps(roadmap.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's list): such a cell is written after a quote."""
+
+
+def spreadsheet_cell(value: str) -> str:
+    """``value`` as a cell no spreadsheet runs: a leading ``'`` makes a would-be formula text."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def courses_csv(roadmap: Roadmap) -> str:
-    """One row per course, both languages side by side."""
+    """One row per course, both languages side by side.
+
+    UTF-8 with a byte-order mark, which Excel needs to read Chinese; no cell starts a formula.
+    """
     index = RoadmapIndex(roadmap)
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for c in roadmap.courses:
         used = index.usage.get(c.id)
-        writer.writerow([
+        writer.writerow(spreadsheet_cell(cell) for cell in [
             c.id, c.code, c.title.zh, c.title.en, c.institution.zh, c.institution.en, c.offering.en,
             "; ".join(c.instructors), c.level.value, c.url, c.videos.access,
             c.videos.url or "", " ".join(c.topics), " ".join(s.id for s in used.stages) if used else "",
@@ -42,5 +56,8 @@ def courses_csv(roadmap: Roadmap) -> str:
     return out.getvalue()
 
 
-DOWNLOADS = {"downloads/roadmap.json": roadmap_json, "downloads/courses.csv": courses_csv}
+DOWNLOADS = {
+    "downloads/roadmap.json": roadmap_json, "downloads/courses.csv": courses_csv,
+    "downloads/papers.bib": papers_bib, "downloads/papers.json": papers_json,
+}
 """Site path → writer."""

@@ -1,16 +1,20 @@
 """Load ``roadmap.yaml`` safely and turn every problem into one readable line.
 
-Each problem is reported as ``file:line: field.path: message``. YAML is read
-with the safe loader (libyaml's where installed); anchors and aliases are refused
-before anything is built (so an alias bomb cannot expand), and so are duplicate
-keys. Dates stay strings in YAML: the model parses them, so a bad date is a
-message with its line, not a crash.
+Each problem is reported as ``file:line: field.path: message``, within seconds
+whatever the file holds. YAML is read with the safe loader (libyaml's where
+installed); anchors and aliases are refused before anything is built (so an
+alias bomb cannot expand), and so are duplicate keys, merge keys (``<<``, which
+would bring keys past the duplicate check), keys that are not plain scalars and
+nesting deeper than :data:`MAX_DEPTH`. Dates stay strings in YAML: the model
+parses them, so a bad date is a message with its line, not a crash.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,11 +24,32 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from macros import glossary
+from macros import glossary, pages
 from macros.model import ID_PATTERN, ID_RULE, WEEK_TASK_ERROR, Path, Roadmap, cross_check, data_path
 
-MAX_BYTES = 50_000_000
-"""Larger files are refused before parsing: several hundred times the real roadmap (bench/ builds 100×)."""
+DATA_ENV = "ROADMAP_DATA"
+"""The environment variable naming the data file every command reads (``make … DATA=path`` sets it)."""
+PROJECT = FsPath(__file__).resolve().parent.parent
+
+
+def data_file() -> FsPath:
+    """The data file of this run: ``$ROADMAP_DATA`` (relative to the project folder), else ``data/roadmap.yaml``.
+
+    Relative to the working folder when that is the project's, so that messages name it as the reader wrote it.
+    """
+    path = PROJECT / (os.environ.get(DATA_ENV, "").strip() or "data/roadmap.yaml")
+    return path.relative_to(PROJECT) if FsPath.cwd() == PROJECT and path.is_relative_to(PROJECT) else path
+
+
+MAX_BYTES = 4_000_000
+"""Larger files are refused before parsing, so that every file is checked within seconds: thirty times the real
+roadmap (``bench/build.py`` raises it for its generated 10× and 100× data)."""
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings a file may have (the roadmap's is under ten): building the model of a
+deeper file would exhaust Python's stack."""
+REPARSE_BYTES = 500_000
+"""A syntax error is worded by PyYAML's pure-Python parser (clearer than libyaml's) only in files up to this size;
+a larger file would take minutes to parse again, so libyaml's own words are given."""
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
@@ -110,11 +135,18 @@ def _message(error: dict[str, Any]) -> str:
 
 
 def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
-    """Line and wording of a syntax error, in PyYAML's words (libyaml's are terser): parsed again in Python."""
-    try:
-        yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as python_exc:
-        exc = python_exc
+    """Line and wording of a syntax error.
+
+    In PyYAML's words (libyaml's are terser) where the file is small enough to parse again in Python
+    (:data:`REPARSE_BYTES`), else in libyaml's.
+    """
+    if len(text) <= REPARSE_BYTES:
+        try:
+            yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as python_exc:
+            exc = python_exc
+        except RecursionError:  # deeper than Python's parser goes: libyaml's words
+            pass
     mark = exc.problem_mark or exc.context_mark
     return (mark.line + 1 if mark else 1), str(exc.problem or exc.context)
 
@@ -136,20 +168,39 @@ def _structural_problems(text: str) -> list[tuple[int, str]]:
     return problems
 
 
-def _duplicate_keys(node: yaml.Node) -> list[tuple[int, str]]:
+MERGE = "tag:yaml.org,2002:merge"
+
+
+def _key_problem(key: yaml.Node) -> str | None:
+    if not isinstance(key, yaml.ScalarNode):
+        return "a key must be a plain word, not a list or mapping ('? ...' keys are not allowed)"
+    if key.tag == MERGE:
+        return "YAML merge keys ('<<') are not allowed: write each key out"
+    return None
+
+
+def _shape_problems(node: yaml.Node) -> list[tuple[int, str]]:
+    """Keys that are not plain scalars, merge keys, duplicate keys and too deep nesting, found without recursion."""
     problems = []
-    stack = [node]
+    stack = [(node, 1)]
     while stack:
-        current = stack.pop()
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH and isinstance(current, yaml.CollectionNode):
+            problems.append((current.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep"))
+            continue
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in current.value:
-                if key.value in seen:
+                problem = _key_problem(key)
+                if problem:
+                    problems.append((key.start_mark.line + 1, problem))
+                elif key.value in seen:
                     problems.append((key.start_mark.line + 1, f"duplicate key {key.value!r}"))
-                seen.add(key.value)
-                stack.append(value)
+                else:
+                    seen.add(key.value)
+                stack.append((value, depth + 1))
         elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
+            stack.extend((item, depth + 1) for item in current.value)
     return sorted(problems)
 
 
@@ -197,9 +248,9 @@ def _parse(raw: bytes, file: str) -> Roadmap:
             root = loader.get_single_node()
             if root is None:
                 raise fail(1, "file is empty")
-            duplicates = _duplicate_keys(root)
-            if duplicates:
-                raise RoadmapError([DataError(file, line, "", msg) for line, msg in duplicates])
+            shape = _shape_problems(root)
+            if shape:
+                raise RoadmapError([DataError(file, line, "", msg) for line, msg in shape])
             document = loader.construct_document(root)
         finally:
             loader.dispose()
@@ -218,7 +269,7 @@ def _parse(raw: bytes, file: str) -> Roadmap:
              for err in exc.errors() for loc in [data_path(err["loc"])]),
             key=lambda e: e.line,
         )) from None
-    problems = [*cross_check(roadmap), *glossary.problems(roadmap)]
+    problems = [*cross_check(roadmap), *glossary.problems(roadmap), *pages.id_problems(roadmap)]
     if problems:
         raise RoadmapError(sorted(
             (DataError(file, _line_of(root, p), field_name(p), msg) for p, msg in problems),
@@ -227,14 +278,28 @@ def _parse(raw: bytes, file: str) -> Roadmap:
     return roadmap
 
 
+def read(path: FsPath) -> bytes:
+    """The bytes of a data file: a regular file, read no further than :data:`MAX_BYTES` (``/dev/zero`` ends)."""
+
+    def fail(message: str) -> RoadmapError:
+        return RoadmapError([DataError(str(path), 1, "", message)])
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # before opening: opening a pipe would wait for a writer
+            raise fail("not a regular file")
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise fail(f"file is larger than {MAX_BYTES} bytes")
+    return raw
+
+
 def load(path: str | FsPath) -> Roadmap:
     """Read and validate a data file; raise :class:`RoadmapError` listing every problem."""
     path = FsPath(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RoadmapError([DataError(str(path), 1, "", f"cannot read: {exc.strerror}")]) from None
-    return parse(raw, str(path))
+    return parse(read(path), str(path))
 
 
 _loaded: dict[str, tuple[tuple[int, int], Roadmap]] = {}

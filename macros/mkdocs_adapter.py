@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
-from macros.loader import RoadmapError, load_once
+from macros.loader import RoadmapError, data_file, load_once
 from macros.model import Roadmap
-
-DATA_ENV = "ROADMAP_DATA"
-DATA_DEFAULT = "data/roadmap.yaml"
-
-
-def data_path(config: MkDocsConfig) -> Path:
-    """``$ROADMAP_DATA`` or ``data/roadmap.yaml`` next to ``mkdocs.yml``."""
-    project = Path(config.config_file_path).parent
-    return project / os.environ.get(DATA_ENV, DATA_DEFAULT)
 
 
 def roadmap_for(config: MkDocsConfig) -> Roadmap:
@@ -26,7 +14,7 @@ def roadmap_for(config: MkDocsConfig) -> Roadmap:
 
     A bad file aborts with one line per problem.
     """
-    path = data_path(config)
+    path = data_file()
     try:
         return load_once(path)
     except RoadmapError as exc:

@@ -1,10 +1,17 @@
-"""MkDocs hooks: check the data, set the language's settings, add the pages, patch Material's markup."""
+"""MkDocs hooks: check the data, set the language's settings, add the pages, patch Material's markup.
+
+Material writes page and section titles into its HTML as they are (it treats them as markup), so every title
+from the data reaches it escaped (:func:`escape`: markupsafe's ``Markup``, which Material's own ``| e`` leaves
+as it is); and a page's title is set only after the macros plugin rendered the page, which renders any title
+that looks like a template.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -21,7 +28,7 @@ from macros.jinja_cache import SHARED
 from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
-from macros.pages import all_pages, course_src, navigation, url_of
+from macros.pages import all_pages, course_src, navigation, page_titles, url_of
 from macros.search_memory import remember_entries, remember_segmentation, segmenter
 from macros.search_text import add_to_index, code_spellings, kept_whole, space_blocks
 from macros.search_worker import (
@@ -68,8 +75,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     words.keep_whole(kept_whole(roadmap_for(config)))
     remember_entries()
     remember_theme_files()
-    config.nav = navigation(roadmap_for(config), lang)
+    config.nav = _escaped(navigation(roadmap_for(config), lang))
     return config
+
+
+def _escaped(tree: object) -> object:
+    """The navigation with every section title escaped (pages are named by their source paths)."""
+    if isinstance(tree, list):
+        return [_escaped(item) for item in tree]
+    if isinstance(tree, dict):
+        return {escape(title): _escaped(children) for title, children in tree.items()}
+    return tree
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -150,16 +166,21 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     return _patched(output_content, template_name, config) if template_name.endswith(".html") else output_content
 
 
-_descriptions: dict[tuple[int, str], Descriptions] = {}
+_described: dict[tuple[int, str], tuple[Descriptions, dict[str, Markup]]] = {}
 
 
+@event_priority(-100)  # after the macros plugin: it renders a page title that looks like a template
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A meta description per page from the data, unless the page's front matter sets one."""
+    """The page's title (escaped) and a meta description from the data, unless the front matter sets one."""
     roadmap, lang = roadmap_for(config), language(config)
-    describe = _descriptions.get((id(roadmap), lang))
-    if describe is None:
-        _descriptions.clear()
-        describe = _descriptions[(id(roadmap), lang)] = Descriptions(roadmap, lang)
+    found = _described.get((id(roadmap), lang))
+    if found is None:
+        _described.clear()
+        titles = {src: escape(title) for src, title in page_titles(roadmap, lang).items()}
+        found = _described[(id(roadmap), lang)] = (Descriptions(roadmap, lang), titles)
+    describe, titles = found
+    if page.file.src_uri in titles:  # a page of the registry (a page written in docs/ keeps MkDocs' title)
+        page.title = titles[page.file.src_uri]
     text = describe(page.file.src_uri)
     if text and not page.meta.get("description"):
         page.meta["description"] = text

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -27,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from macros.addresses import address_problem
 from macros.languages import CODES
 
 Path = tuple[str | int, ...]
@@ -40,7 +40,44 @@ not match: it receives this same pattern in the plan's settings."""
 ID_RULE = "lowercase letters, digits and single hyphens, e.g. 'cs224n' or 'mit-6861'"
 """The pattern in words, for error messages."""
 
-Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+SHARE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+def share_code(task_id: str) -> str:
+    """A task's code in a progress link: 24 bits of the FNV-1a hash of its id, as 4 base64url characters.
+
+    Codes follow from the ids alone, so links shared before a data change still name the same tasks; the data
+    check refuses two tasks with one code (:func:`cross_check`).
+    """
+    h = 0x811C9DC5
+    for byte in task_id.encode():
+        h = ((h ^ byte) * 0x1000193) & 0xFFFFFFFF
+    return "".join(SHARE_ALPHABET[(h >> shift) & 63] for shift in (18, 12, 6, 0))
+
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters no page, feed or file may carry: controls (tab and newline aside), lone surrogates, non-characters,
+and the bidirectional overrides and isolates that make text read other than it is stored."""
+
+
+def _writable(value: str) -> str:
+    found = _UNWRITABLE.search(value)
+    if found:
+        raise ValueError(f"contains the character U+{ord(found[0]):04X}, which pages and feeds cannot carry "
+                         f"(at position {found.start() + 1})")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\t" in value:
+        raise ValueError("must be one line (it becomes a title, a heading or a link)")
+    return value
+
+
+Str = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_writable)]
+Line = Annotated[Str, AfterValidator(_one_line)]
+"""A one-line string: a name, a code, a title."""
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=80),
@@ -49,9 +86,9 @@ Id = Annotated[
 
 
 def _http_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise ValueError(f"{value!r} is not an http(s) address")
+    problem = address_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -65,7 +102,15 @@ def _iso_date(value: Any) -> Any:
     raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
 
 
-Date = Annotated[datetime.date, BeforeValidator(_iso_date)]
+def _not_future(value: datetime.date) -> datetime.date:
+    """No date after tomorrow (a day's grace for time zones): a future date would top the news and never go stale."""
+    latest = datetime.date.today() + datetime.timedelta(days=1)
+    if value > latest:
+        raise ValueError(f"{value.isoformat()} is in the future (today is {datetime.date.today().isoformat()})")
+    return value
+
+
+Date = Annotated[datetime.date, BeforeValidator(_iso_date), AfterValidator(_not_future)]
 
 
 class Record(BaseModel):
@@ -84,6 +129,13 @@ class Text(Record):
         return getattr(self, lang)
 
 
+class Title(Text):
+    """A one-line text in both languages: a title, a label, a name (it becomes a heading, a link or a page title)."""
+
+    zh: Line = Field(description="Chinese, one line.")
+    en: Line = Field(description="English, one line.")
+
+
 class Level(StrEnum):
     intro = "intro"
     intermediate = "intermediate"
@@ -93,12 +145,12 @@ class Level(StrEnum):
 class Link(Record):
     """An extra address shown with an item (a mirror, a later offering, a playlist)."""
 
-    label: Text
+    label: Title
     url: Url
 
 
 class Meta(Record):
-    title: Text
+    title: Title
     tagline: Text
     intro: Text
     audience: Text
@@ -115,7 +167,7 @@ class Source(Record):
     """An address a record's facts were checked against."""
 
     url: Url
-    label: Text | None = Field(default=None, description="What the page is, e.g. 'the official course page'.")
+    label: Title | None = Field(default=None, description="What the page is, e.g. 'the official course page'.")
 
 
 class Addition(Record):
@@ -146,7 +198,7 @@ class Sourced(Record):
 
 class Topic(Record):
     id: Id
-    label: Text
+    label: Title
     within: Id | None = Field(
         default=None,
         description="The broader topic this one belongs to (post-training holds instruction tuning): what carries "
@@ -161,7 +213,7 @@ class TopicSource(Record):
     """
 
     url: Url
-    label: Text = Field(description="What the page is, e.g. 'the Spring 2025 schedule'.")
+    label: Title = Field(description="What the page is, e.g. 'the Spring 2025 schedule'.")
     topics: list[Id] = Field(min_length=1, description="The course's topics this page shows lectures or contents on.")
     checked: Date = Field(description="When the topics were checked against the page (YYYY-MM-DD).")
 
@@ -183,7 +235,7 @@ class Phase(Record):
     """One of the four phases of the overall approach (总体思路)."""
 
     id: Id
-    title: Text
+    title: Title
     detail: Text
 
 
@@ -211,11 +263,11 @@ Language = Literal["en", "zh"]
 
 class Course(Sourced):
     id: Id
-    code: Str = Field(description="Course number as the institution writes it, e.g. CS224N.")
+    code: Line = Field(description="Course number as the institution writes it, e.g. CS224N.")
     aliases: list[Str] = Field(default=[], description="Other ways people type the code, for search.")
-    title: Text
-    institution: Text
-    offering: Text = Field(description="Term or offering the entry describes.")
+    title: Title
+    institution: Title
+    offering: Title = Field(description="Term or offering the entry describes.")
     instructors: list[Str] = []
     instructors_note: Text | None = Field(default=None, description="Shown instead of or after the names.")
     url: Url
@@ -226,7 +278,7 @@ class Course(Sourced):
         default=[], description="Where the topics come from: every topic is shown by one of these pages (without "
                                  "them, the course page says the topics are not checked).",
     )
-    level: Level
+    level: Level = Field(description="The editors' judgment of how advanced the course is, not an official rating.")
     more_links: list[Link] = []
     editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
     prerequisites: Text | None = Field(
@@ -250,7 +302,7 @@ class Resource(Sourced):
 
     id: Id
     kind: ResourceKind
-    title: Text
+    title: Title
     authors: Str | None = None
     year: int | None = Field(default=None, ge=1900, le=2100)
     url: Url | None = None
@@ -266,10 +318,14 @@ class Paper(Sourced):
 
     id: Id
     kind: Literal["paper"]
-    title: Text = Field(description="The paper's own title in `en`; `zh` may add a Chinese gloss.")
+    title: Title = Field(description="The paper's own title in `en`; `zh` may add a Chinese gloss.")
     authors: list[Str] = Field(min_length=1, description="As the paper lists them; long lists end with 'et al.'.")
     year: int = Field(ge=1900, le=2100)
     venue: Str | None = Field(default=None, description="Where it was published, e.g. 'NeurIPS 2022'.")
+    venue_kind: Literal["conference", "journal", "report"] | None = Field(
+        default=None, description="What the venue is, for citations: a conference, a journal, or the institution "
+                                  "that published the report; absent: a conference.",
+    )
     arxiv: ArxivId | None = None
     url: Url
     note: Text | None = None
@@ -282,6 +338,12 @@ class Paper(Sourced):
     def _venue_or_arxiv(self) -> Paper:
         if not self.venue and not self.arxiv:
             raise ValueError("a paper needs a venue or an arxiv id")
+        return self
+
+    @model_validator(mode="after")
+    def _venue_kind_needs_venue(self) -> Paper:
+        if self.venue_kind and not self.venue:
+            raise ValueError("venue_kind says what the venue is: set venue too")
         return self
 
 
@@ -301,20 +363,24 @@ class PathStep(Record):
     """A row of the self-study path."""
 
     id: Id
-    title: Text
+    title: Title
     items: list[Mention] = Field(min_length=1)
 
 
+MAX_WEEKS = 520
+"""The longest plan the model accepts (ten years): a bound, so that a typo cannot ask for a billion weeks."""
+
+
 class Weeks(Record):
-    start: int = Field(ge=1)
-    end: int = Field(ge=1)
+    start: int = Field(ge=1, le=MAX_WEEKS)
+    end: int = Field(ge=1, le=MAX_WEEKS)
 
 
 class Period(Record):
     """A row of the plan overview: a run of weeks."""
 
     id: Id
-    title: Text
+    title: Title
     weeks: Weeks
     stage: Id
     content: Text
@@ -330,7 +396,7 @@ class Task(Record):
 
 class Stage(Record):
     id: Id
-    title: Text
+    title: Title
     weeks: Weeks
     goal: Text
     resources: list[Mention] = []
@@ -395,15 +461,15 @@ def data_path(location: tuple[str | int, ...]) -> Path:
 
 
 class Week(Record):
-    week: int = Field(ge=1, description="Week number; the periods say how many weeks the plan has.")
+    week: int = Field(ge=1, le=MAX_WEEKS, description="Week number; the periods say how many weeks the plan has.")
     period: Id
-    focus: Text
+    focus: Title
     tasks: list[WeekTask] = Field(min_length=1)
 
 
 class Direction(Record):
     id: Id
-    title: Text
+    title: Title
     question: Text
     examples: list[Text] = []
     topics: list[Id] = []
@@ -413,7 +479,7 @@ class Direction(Record):
 class Person(Sourced):
     id: Id
     kind: Literal["person", "lab"]
-    name: Str
+    name: Line
     affiliation: Text | None = None
     focus: Text
     url: Url
@@ -485,6 +551,11 @@ def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
                  "directions", "people"):
         for i, item in enumerate(getattr(data, name)):
             yield (name, i, "id"), item.id
+    yield from task_ids(data)
+
+
+def task_ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
+    """Every task a reader can tick, with its place: stage tasks, "go further" tasks and the weeks' own tasks."""
     for s, stage in enumerate(data.stages):
         for t, task in enumerate(stage.tasks):
             yield ("stages", s, "tasks", t, "id"), task.id
@@ -494,6 +565,17 @@ def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
         for t, task in enumerate(week.tasks):
             if isinstance(task, NewTask):
                 yield ("weeks", w, "tasks", t, "id"), task.id
+
+
+def _check_share_codes(data: Roadmap) -> Iterator[Problem]:
+    """No two tasks share a progress-link code: a link ticking one would tick both."""
+    seen: dict[str, tuple[Path, str]] = {}
+    for path, task_id in task_ids(data):
+        code = share_code(task_id)
+        first = seen.setdefault(code, (path, task_id))
+        if first[1] != task_id:
+            yield path, (f"task id {task_id!r} has the progress-link code {code!r} of task {first[1]!r} "
+                         f"({'.'.join(map(str, first[0]))}): choose another id")
 
 
 def _check_ids(data: Roadmap) -> Iterator[Problem]:
@@ -626,6 +708,7 @@ def _check_topics(data: Roadmap) -> Iterator[Problem]:
 def cross_check(data: Roadmap) -> list[Problem]:
     """Every problem that spans records.
 
-    Duplicate ids, dangling references, bad weeks, synonyms twice, topics without their source.
+    Duplicate ids, dangling references, bad weeks, synonyms twice, share codes, topics without their source.
     """
-    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data), *_check_topics(data)]
+    return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data),
+            *_check_share_codes(data), *_check_topics(data)]

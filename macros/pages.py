@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from macros.i18n import translate
@@ -75,8 +74,12 @@ class ItemPage:
     """Name of the kind (``course``); the template is ``<key>.md.j2``, taking ``<key>_id``."""
     index: str
     """Key of the list page whose folder holds these pages (``courses``)."""
-    ids: Callable[[Roadmap], list[str]]
-    """The items' ids, in the data's order."""
+    data: str
+    """The list of the data the items come from (``courses``)."""
+
+    def ids(self, roadmap: Roadmap) -> list[str]:
+        """The items' ids, in the data's order."""
+        return [item.id for item in getattr(roadmap, self.data)]
 
     @property
     def template(self) -> str:
@@ -118,10 +121,23 @@ PAGES: dict[str, Page] = {page.key: page for page in (
 """Pages rendered once, by key."""
 
 ITEM_PAGES: dict[str, ItemPage] = {kind.key: kind for kind in (
-    ItemPage("course", "courses", lambda roadmap: [c.id for c in roadmap.courses]),
-    ItemPage("stage", "stages", lambda roadmap: [s.id for s in roadmap.stages]),
+    ItemPage("course", "courses", "courses"),
+    ItemPage("stage", "stages", "stages"),
 )}
 """Pages rendered once per item, by kind."""
+
+
+def id_problems(roadmap: Roadmap) -> list[tuple[tuple[str | int, ...], str]]:
+    """Item ids that would give a page the address of another page of the registry (a course ``compare``)."""
+    taken = {page.src: page.key for page in PAGES.values()}
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for kind in ITEM_PAGES.values():
+        for i, item_id in enumerate(kind.ids(roadmap)):
+            page = taken.get(kind.src(item_id))
+            if page:
+                problems.append(((kind.data, i, "id"), f"{item_id!r} is the address of the {page} page "
+                                 f"({url_of(kind.src(item_id))}): choose another id"))
+    return problems
 
 
 def course_src(course_id: str) -> str:
@@ -205,8 +221,8 @@ def _courses_by_institution(roadmap: Roadmap, lang: str) -> list[dict[str, objec
     """One navigation section per institution, so a course page lists only its neighbours (:data:`NAV_GROUP_MAX`)."""
     index = RoadmapIndex(roadmap)
 
-    def links(courses: list[Course]) -> list[dict[str, object]]:
-        return [{c.code: course_src(c.id)} for c in courses]
+    def links(courses: list[Course]) -> list[str]:
+        return [course_src(c.id) for c in courses]
 
     sections: list[dict[str, object]] = []
     for key, courses in index.institutions.items():
@@ -218,28 +234,38 @@ def _courses_by_institution(roadmap: Roadmap, lang: str) -> list[dict[str, objec
     return sections
 
 
-def navigation(roadmap: Roadmap, lang: str) -> list[dict[str, object]]:
-    """The navigation tree in ``lang``."""
+def navigation(roadmap: Roadmap, lang: str) -> list[object]:
+    """The navigation tree in ``lang``: sections by their titles, pages by their source paths.
 
-    def entry(key: str) -> dict[str, object]:
-        return {translate(PAGES[key].title, lang): PAGES[key].src}
+    Pages carry no title here: :func:`page_titles` gives them, and the site engine sets them on each page only
+    after its page macros ran, so that no text from the data is ever read as a template.
+    """
 
-    def section(key: str, children: list[dict[str, object]]) -> dict[str, object]:
+    def section(key: str, children: list[object]) -> dict[str, object]:
         return {translate(PAGES[key].title, lang): [PAGES[key].src, *children]}
 
+    def src(key: str) -> str:
+        return PAGES[key].src
+
     return [
-        entry("home"),
-        section("courses", [*_courses_by_institution(roadmap, lang), entry("compare")]),
-        entry("path"),
+        src("home"),
+        section("courses", [*_courses_by_institution(roadmap, lang), src("compare")]),
+        src("path"),
         {translate("page.plan-section", lang): [
-            entry("plan"),
-            entry("weeks"),
-            entry("wall-chart"),
-            section("stages", [{s.title[lang]: stage_src(s.id)} for s in roadmap.stages]),
+            src("plan"),
+            src("weeks"),
+            src("wall-chart"),
+            section("stages", [stage_src(s.id) for s in roadmap.stages]),
         ]},
-        {translate("page.more", lang): [
-            entry(key) for key in ("books", "directions", "people", "keeping-up", "topics")
-        ]},
-        entry("whats-new"),
-        entry("about"),
+        {translate("page.more", lang): [src(key) for key in ("books", "directions", "people", "keeping-up", "topics")]},
+        src("whats-new"),
+        src("about"),
     ]
+
+
+def page_titles(roadmap: Roadmap, lang: str) -> dict[str, str]:
+    """Every page's title in ``lang``, by source path: a course by its code, a stage by its title."""
+    titles = {page.src: translate(page.title, lang) for page in PAGES.values()}
+    titles.update({course_src(c.id): c.code for c in roadmap.courses})
+    titles.update({stage_src(s.id): s.title[lang] for s in roadmap.stages})
+    return titles

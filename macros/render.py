@@ -20,7 +20,8 @@ from macros.finished_html import BLOCKS
 from macros.i18n import translate
 from macros.index import RoadmapIndex, institution_key
 from macros.jinja_cache import SHARED
-from macros.model import Course, Roadmap, Text
+from macros.library import bibtex, bibtex_html
+from macros.model import Course, Paper, Roadmap, Text
 from macros.pages import PAGES, course_src, stage_src, url_of
 from macros.views import (
     breakable,
@@ -89,6 +90,9 @@ class Renderer:
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t, sep=separators(lang),
             is_course=lambda item: isinstance(item, Course),
+            is_paper=lambda item: isinstance(item, Paper),
+            bibtex=bibtex,
+            bibtex_html=bibtex_html,
             week_range=lambda weeks, open_end=False: week_range(weeks, lang, open_end),
             week_title=lambda week: week_title(week, lang),
             timeline_side=lambda weeks: timeline_side(weeks, roadmap.week_count),

@@ -33,12 +33,16 @@ CONFIG = ROOT / "mkdocs.yml"
 WATCHED = ("data", "docs", "macros", CONFIG.name)
 
 
+LOCAL_ADDRESS = "http://127.0.0.1:8000/"
+"""The address a build names when it is not told its own (``make serve``'s): sitemaps and feeds need one."""
+
+
 def site_url(code: str) -> str:
-    """The published address of a language's home: ``$SITE_URL`` plus its folder (``""`` when unset)."""
-    base = os.environ.get("SITE_URL", "").strip()
-    if base and not base.endswith("/"):
+    """The published address of a language's home: ``$SITE_URL`` (else :data:`LOCAL_ADDRESS`) plus its folder."""
+    base = os.environ.get("SITE_URL", "").strip() or LOCAL_ADDRESS
+    if not base.endswith("/"):
         base += "/"
-    return base + BY_CODE[code].prefix if base else ""
+    return base + BY_CODE[code].prefix
 
 
 def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
@@ -61,8 +65,9 @@ def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
 def check_data() -> bool:
     """Validate the data first; print one line per problem."""
     from macros.check import main as check
+    from macros.loader import data_file
 
-    return check([os.environ.get("ROADMAP_DATA", str(ROOT / "data/roadmap.yaml"))]) == 0
+    return check([str(data_file())]) == 0
 
 
 def source_date_epoch() -> str | None:
@@ -163,10 +168,20 @@ def _failure(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+NO_ADDRESS = (f"note: SITE_URL is not set, so the sitemaps, feeds and canonical links name {LOCAL_ADDRESS} "
+              "(make serve's address); set SITE_URL=https://… (the published address) for a site you publish")
+
+
+_said: list[str] = []
+
+
 def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     """Check, build into a temporary folder, then swap it in as ``target``."""
     if not check_data():
         return False
+    if not os.environ.get("SITE_URL", "").strip() and not _said:  # once a process: `make serve` rebuilds often
+        print(NO_ADDRESS, file=sys.stderr)
+        _said.append(NO_ADDRESS)
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
@@ -185,20 +200,48 @@ def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     return True
 
 
-def serve(target: Path, host: str, port: int) -> None:
-    """Serve ``target``, rebuilding both languages on every change.
+def _kept_by_the_process() -> dict[str, tuple[int, int]]:
+    """Every watched file a serving process keeps once it has read it, with its modification time and size.
+
+    That is its Python modules (imported once) and the interface strings (``macros/i18n.py`` reads them once).
+    Everything else a build reads, it reads anew: the data (``macros/loader.py`` remembers a file only while its
+    size and time are unchanged), page and theme templates, the configuration and the theme's assets.
+    """
+    kept: dict[str, tuple[int, int]] = {}
+    for name in WATCHED:
+        top = ROOT / name
+        for file in [top] if top.is_file() else top.rglob("*"):
+            relative = file.relative_to(ROOT)
+            if file.suffix == ".py" or relative.match("macros/ui/*.yaml"):
+                stat = file.stat()
+                kept[str(relative)] = (stat.st_mtime_ns, stat.st_size)
+    return kept
+
+
+def serve(target: Path, host: str, port: int, argv: list[str]) -> None:
+    """Serve ``target``, rebuilding both languages on every change, exactly as a fresh build would.
 
     The first build runs in this process, so that it keeps MkDocs', Material's and the plugins' imports and
-    every compiled template (``macros/jinja_cache.py``); each rebuild forks from it and starts warm.
+    every compiled template; each rebuild forks from it and starts warm. What the process itself keeps goes
+    stale when its source changes (:func:`_kept_by_the_process`): then the process starts afresh, with
+    ``argv``, and the browser's live reload finds the new server.
     """
     from mkdocs.livereload import LiveReloadServer
 
     if not build_site(target, side_by_side=False):
         print("fix the problems above; waiting for changes", file=sys.stderr)
+    kept = _kept_by_the_process()
     gc.collect()  # the first build's garbage, before the rebuilds freeze what this process holds
+
+    def rebuild() -> None:
+        if _kept_by_the_process() != kept:
+            print("Python code or interface strings changed: starting afresh", file=sys.stderr, flush=True)
+            sys.stdout.flush()
+            os.execv(sys.executable, [sys.executable, "-m", "macros.site", *argv])
+        build_site(target)
+
     # the watched folders are small: looking every 0.05 s (MkDocs' default is 0.5 s) starts a rebuild sooner
-    server = LiveReloadServer(builder=lambda: build_site(target), host=host, port=port, root=str(target),
-                              polling_interval=0.05)
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(target), polling_interval=0.05)
     server.build_delay = 0.05  # how long it waits for an editor's save to finish (MkDocs waits 0.1 s)
     for name in WATCHED:
         server.watch(str(ROOT / name))
@@ -228,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)
     if args.command == "build":
         return 0 if build_site(args.out) else 1
-    serve(args.out, args.host, args.port)
+    again = ["serve", "--out", str(args.out.resolve()), "--host", args.host, "--port", str(args.port)]
+    serve(args.out, args.host, args.port, again)
     return 0
 
 

@@ -12,14 +12,14 @@ import html
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from macros.addresses import short
 from macros.i18n import strings, translate
 from macros.index import AnyResource, Linkable, RoadmapIndex
 from macros.languages import CODES
-from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks
+from macros.model import ID_PATTERN, Course, Level, Paper, Roadmap, Sourced, Week, Weeks, share_code, task_ids
 
 PLAN_JS_PREFIX = "plan-js."
 """Interface strings with this prefix are handed to ``plan.js`` (without the prefix)."""
@@ -41,6 +41,10 @@ class Separators:
     """After a label, before its value (``：`` in Chinese)."""
     title: str
     """Between a course's code and its title in a heading."""
+    open: str
+    """Before a side remark in brackets (``（`` in Chinese, `` (`` in English)."""
+    close: str
+    """After a side remark in brackets."""
 
 
 def separators(lang: str) -> Separators:
@@ -201,6 +205,7 @@ def plan_config(
     if with_task_ids:
         config["taskWeeks"] = index.counted_task_ids
     if with_weeks:
+        config["shareCodes"] = {task_id: share_code(task_id) for _, task_id in task_ids(index.roadmap)}
         config["weeks"] = [
             {
                 "week": week.week,
@@ -237,23 +242,33 @@ def source_links(record: Sourced, lang: str) -> list[SourceLink]:
         elif source.url == getattr(record, "url", None):
             label = translate("provenance.self", lang)
         else:
-            parts = urlsplit(source.url)
-            label = (parts.netloc.removeprefix("www.") + parts.path).rstrip("/")
+            label = short(source.url)
         links.append(SourceLink(source.url, label))
     return links
+
+
+ET_AL = "et al."
+"""How the data ends a shortened author list."""
+
+
+def author_names(authors: list[str], lang: str) -> str:
+    """A paper's authors as ``lang`` lists names: ``Ouyang, Wu, Jiang, et al.``, ``Ouyang、Wu、Jiang 等``."""
+    names = authors[:-1] if authors[-1:] == [ET_AL] else authors
+    listed = separators(lang).names.join(names)
+    return listed + translate("byline.et-al", lang) if len(names) < len(authors) else listed
 
 
 def byline(item: Linkable, lang: str) -> str:
     """Who made a resource and when: ``Ouyang, Wu, Jiang, et al. · 2022 · NeurIPS 2022 · arXiv 2203.02155``."""
     sep = separators(lang)
     if isinstance(item, Paper):
-        parts = [sep.names.join(item.authors), str(item.year)]
+        parts = [author_names(item.authors, lang), str(item.year)]
         parts += [item.venue] if item.venue else []
         parts += [f"arXiv {item.arxiv}"] if item.arxiv else []
         return sep.dot.join(parts)
     if isinstance(item, Course):
         return ""
-    return sep.names.join(str(part) for part in (item.authors, item.year) if part)
+    return sep.dot.join(str(part) for part in (item.authors, item.year) if part)
 
 
 def sourced_records(roadmap: Roadmap) -> list[Sourced]:

@@ -48,7 +48,7 @@ def test_assignments_link_where_they_live(read_page, lang):
 def test_the_course_table_download_carries_the_facts(site):
     data, _ = roadmap()
     for prefix in LANGS.values():
-        text = (site / prefix / "downloads/courses.csv").read_text(encoding="utf-8")
+        text = (site / prefix / "downloads/courses.csv").read_text(encoding="utf-8-sig")
         rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
         for course in data.courses:
             row = rows[course.id]

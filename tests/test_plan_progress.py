@@ -127,7 +127,11 @@ def test_export_reset_import_restores(page, tmp_path):
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name=t("plan-tools.import", "zh")).click()
     chooser.value.set_files(exported)
-    expect(page.locator("#plan-message")).to_have_text(t("plan-js.imported", "zh", n=len(chosen)))
+    panel = page.locator("#plan-incoming")
+    expect(panel).to_contain_text(t("plan-js.incoming-file", "zh", n=len(chosen), added=len(chosen), only=0))
+    assert checked_ids(page) == set()  # nothing changes before the reader chooses
+    panel.get_by_role("button", name=t("plan-tools.merge", "zh")).click()
+    expect(page.locator("#plan-message")).to_have_text(t("plan-js.merged", "zh", n=len(chosen)))
     assert checked_ids(page) == set(chosen)
     page.reload()
     assert checked_ids(page) == set(chosen)
@@ -185,8 +189,10 @@ def test_older_list_format_is_migrated(page):
     page.reload()
     assert checked_ids(page) == {FIRST, SECOND}
     box(page, THIRD).check()
-    assert stored(page) == {"version": 1, "start": "", "done": {
+    saved = stored(page)
+    assert {key: saved[key] for key in ("version", "start", "done")} == {"version": 1, "start": "", "done": {
         FIRST: True, SECOND: True, THIRD: True}}
+    assert saved["at"][FIRST] == saved["at"][SECOND] == 0 < saved["at"][THIRD]  # when each was decided
 
 
 def test_pages_without_plan_elements_run_the_script_quietly(page):

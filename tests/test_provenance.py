@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from macros.glossary import problems
+from macros.glossary import chinese_punctuation, mixed_brackets, problems
 from macros.i18n import translate
 from macros.languages import PREFIX as LANGS
 from macros.loader import load, parse
@@ -106,7 +106,8 @@ def test_about_page_gives_the_range_of_check_dates(read_page):
 
 def test_the_course_table_download_carries_the_check_date_and_sources(site):
     for prefix in LANGS.values():
-        rows = list(csv.DictReader(io.StringIO((site / prefix / "downloads/courses.csv").read_text(encoding="utf-8"))))
+        text = (site / prefix / "downloads/courses.csv").read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
         for row, course in zip(rows, ROADMAP.courses, strict=True):
             assert row["checked"] == course.checked.isoformat()
             assert row["sources"].split() == [s.url for s in course.sources]
@@ -125,6 +126,21 @@ def fixture_with(old: str, new: str):
 def test_quoted_words_are_quotations_and_stay_as_written():
     roadmap = fixture_with("en: Test course}", "en: The roadmap said ‘HuggingFace course’}")
     assert list(problems(roadmap)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "原路线图写作“参与开源项目（如 FastChat, vLLM）”",  # the roadmap's words, quoted
+    "Let's build GPT: from scratch, in code, spelled out.（从零手写 GPT）",  # an English title
+    "约 1,000 个样本",  # a thousands separator
+    "LLM.int8(): 8-bit Matrix Multiplication（论文）",  # brackets inside a Latin name
+    "由 Dawn Song、Xinyun Chen 讲授（2025 年春季）",
+])
+def test_chinese_punctuation_leaves_quotations_titles_and_numbers_alone(text: str):
+    assert chinese_punctuation(text) == [] and not mixed_brackets(text)
+
+
+def test_english_text_is_not_held_to_chinese_punctuation():
+    assert chinese_punctuation("Taught by Dawn Song, Xinyun Chen (Spring 2025)") == []
 
 
 def test_facts_older_than_twelve_months_are_listed():

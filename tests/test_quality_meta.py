@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
+import struct
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ from quality_support import ROADMAP, SITE_URL, html_pages
 from macros.crawl import language_url, robots_txt
 from macros.descriptions import LIMIT, Descriptions, shorten
 from macros.languages import PREFIX as LANGS
+from macros.site import LOCAL_ADDRESS, source_date_epoch
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -89,6 +93,19 @@ def test_each_language_has_a_sitemap_of_all_its_pages_with_hreflang(seo_site: Pa
         }, path
         assert (seo_site / twin(path, lang) / "index.html").exists()
     assert gzip.decompress((folder / "sitemap.xml.gz").read_bytes()) == (folder / "sitemap.xml").read_bytes()
+    # built without SOURCE_DATE_EPOCH, the sitemap is dated by the last commit, never by the clock
+    day = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch()), UTC).date()
+    assert struct.unpack("<I", (folder / "sitemap.xml.gz").read_bytes()[4:8])[0] == int(
+        datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
+
+
+def test_without_an_address_the_sitemap_names_the_local_one(site: Path):
+    """A sitemap lists absolute addresses: a build not told its own names make serve's (and says so, see
+    tests/test_site.py), never an empty, invalid sitemap."""
+    for lang in LANGS:
+        root = ET.fromstring((site / LANGS[lang] / "sitemap.xml").read_bytes())
+        locations = [url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")]
+        assert locations and all(loc.startswith(LOCAL_ADDRESS + LANGS[lang]) for loc in locations)
 
 
 def test_robots_txt_allows_everything_and_names_both_sitemaps(seo_site: Path, site: Path):
@@ -99,8 +116,8 @@ def test_robots_txt_allows_everything_and_names_both_sitemaps(seo_site: Path, si
         f"Sitemap: {SITE_URL}sitemap.xml", f"Sitemap: {SITE_URL}en/sitemap.xml",
     ]
     assert not (seo_site / "en" / "robots.txt").exists()
-    # without an address the sitemaps are empty, so robots.txt names none (a relative one would be invalid)
-    assert (site / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nAllow: /\n"
+    # without an address, the local one
+    assert f"Sitemap: {LOCAL_ADDRESS}en/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
 
 
 def test_descriptions_are_cut_at_a_boundary():

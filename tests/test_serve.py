@@ -1,8 +1,9 @@
-"""``make serve`` after a data edit: the site it rebuilds is the site a fresh build of the edited data gives.
+"""``make serve`` after every kind of edit: the site it serves is the site a fresh build of the edited project gives.
 
 Its rebuilds fork from the process that built the site first and reuse what that build worked out (compiled
-templates, the theme's file listing, the search entries of unchanged pages): this checks that nothing stale
-reaches a page or the search index.
+templates, the theme's file listing, the search entries of unchanged pages); what the process itself keeps (its
+Python modules, the interface strings) makes it start afresh when it changes. Each kind of edit is made in turn
+while serving, and after each the served site is compared with a fresh build, byte for byte.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -44,36 +46,65 @@ def wait_for(found, timeout: float = 120) -> None:
         time.sleep(0.05)
 
 
-def test_a_data_edit_while_serving_gives_the_site_a_fresh_build_gives(tmp_path: Path):
+def replace_once(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{file}: {old!r} is not there any more: update this test"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edits(project: Path) -> list[tuple[str, Callable[[], None], str, str]]:
+    """Each kind of edit: (what, make it, the served file that shows it, the text it shows there)."""
+    course = load(project / "data/roadmap.yaml").courses[0]
+    title = f"{course.title.en} (edited while serving)"
+    return [
+        ("data", lambda: replace_once(project / "data/roadmap.yaml", f"en: {course.title.en}\n", f"en: {title}\n"),
+         f"en/courses/{course.id}/index.html", title),
+        ("page template", lambda: replace_once(project / "macros/templates/about.md.j2", "\n## ",
+                                               "\nTemplate edited while serving.\n\n## "),
+         "en/about/index.html", "Template edited while serving."),
+        ("theme template", lambda: replace_once(project / "macros/theme/main.html", '<meta charset="utf-8">',
+                                                '<meta charset="utf-8"><meta name="rr-edited" content="theme">'),
+         "en/about/index.html", 'content="theme"'),
+        ("style sheet", lambda: replace_once(project / "macros/theme/assets/roadmap.css", "/* print styles",
+                                             ".rr-edited-while-serving { color: red; }\n/* print styles"),
+         "en/assets/roadmap.css", "rr-edited-while-serving"),
+        ("interface strings", lambda: replace_once(project / "macros/ui/site.yaml", "en: About}",
+                                                   "en: About us}"),
+         "en/about/index.html", "About us"),
+        ("Python", lambda: replace_once(project / "macros/i18n.py",
+                                        "    return text.format(**values) if values else text",
+                                        "    text = text.format(**values) if values else text\n"
+                                        "    return text.replace('About us', 'About the site')"),
+         "en/about/index.html", "About the site"),
+    ]
+
+
+def test_every_kind_of_edit_while_serving_gives_the_site_a_fresh_build_gives(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=COPIED)
-    course = load(project / "data/roadmap.yaml").courses[0]
     served = tmp_path / "served"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     server = subprocess.Popen(
         [sys.executable, "-m", "macros.site", "serve", "--out", str(served), "--port", str(free_port())],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
-    page = served / "en" / "courses" / course.id / "index.html"
     try:
-        wait_for(page.exists)
+        wait_for((served / "en" / "index.html").exists)
         time.sleep(1)  # the server watches the folders once it serves
-        data = project / "data/roadmap.yaml"
-        edited = f"{course.title.en} (edited while serving)"
-        text = data.read_text(encoding="utf-8")
-        assert text.count(f"en: {course.title.en}\n") >= 1
-        data.write_text(text.replace(f"en: {course.title.en}\n", f"en: {edited}\n", 1), encoding="utf-8")
-        wait_for(lambda: page.exists() and edited in page.read_text(encoding="utf-8"))
-        time.sleep(0.5)  # the whole site is swapped in at once; let the server settle
+        for n, (kind, edit, shown, text) in enumerate(edits(project)):
+            edit()
+            page = served / shown
+            wait_for(lambda page=page, text=text: page.exists() and text in page.read_text(encoding="utf-8"))
+            time.sleep(0.5)  # the whole site is swapped in at once; let the server settle
+            fresh = tmp_path / f"fresh-{n}"
+            result = build_site(fresh, project=project, env={"SOURCE_DATE_EPOCH": EPOCH})
+            assert result.returncode == 0, result.stderr
+            a, b = digests(served), digests(fresh)
+            assert a.keys() == b.keys(), (kind, sorted(a.keys() ^ b.keys()))
+            assert sorted(name for name in a if a[name] != b[name]) == [], kind
     finally:
         server.terminate()
         server.wait(timeout=30)
-    fresh = tmp_path / "fresh"
-    result = build_site(fresh, project=project, env={"SOURCE_DATE_EPOCH": EPOCH})
-    assert result.returncode == 0, result.stderr
-    a, b = digests(served), digests(fresh)
-    assert a.keys() == b.keys(), sorted(a.keys() ^ b.keys())
-    assert sorted(name for name in a if a[name] != b[name]) == []
 
 
 def test_the_theme_is_listed_again_once_a_file_is_added_to_the_custom_folder(tmp_path: Path):

@@ -13,10 +13,12 @@ import pytest
 import yaml
 from conftest import ROOT, HTMLParser, build_site, data_urls
 
+from macros.exports import DOWNLOADS
 from macros.i18n import translate
 from macros.index import RoadmapIndex
 from macros.languages import PREFIX as LANGS
 from macros.loader import load
+from macros.site import NO_ADDRESS
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 FIXTURE = Path(__file__).with_name("fixtures") / "minimal.yaml"
@@ -136,7 +138,8 @@ def test_downloads_parse_and_match_the_data(site: Path):
     for base in LANGS.values():
         data = json.loads((site / base / "downloads/roadmap.json").read_text(encoding="utf-8"))
         assert data == json.loads(ROADMAP.model_dump_json())
-        rows = list(csv.DictReader(io.StringIO((site / base / "downloads/courses.csv").read_text(encoding="utf-8"))))
+        text = (site / base / "downloads/courses.csv").read_text(encoding="utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text)))
         assert [r["id"] for r in rows] == [c.id for c in ROADMAP.courses]
         assert [r["url"] for r in rows] == [c.url for c in ROADMAP.courses]
         assert rows[1]["title_zh"] == ROADMAP.courses[1].title.zh
@@ -149,7 +152,7 @@ def test_about_page_lists_every_correction_and_links_the_downloads(read_page):
         for item in RoadmapIndex(ROADMAP).corrected:
             assert item.editor_note[lang] in facts, item.id
         hrefs = {a.attributes["href"] for a in doc.css("a[download]")}
-        assert hrefs == {"../downloads/roadmap.json", "../downloads/courses.csv"}, lang
+        assert hrefs == {f"../{path}" for path in DOWNLOADS}, lang
 
 
 # --- builds of modified copies of the project -----------------------------------------------------
@@ -192,8 +195,9 @@ def fixture_with(tmp_path: Path, old: str, new: str) -> Path:
 def test_a_course_added_to_the_data_appears_everywhere_escaped(tmp_path: Path):
     data = fixture_with(tmp_path, "\nself_study:", NEW_COURSE + "\nself_study:")
     out = tmp_path / "site"
-    result = build_site(out, env={"ROADMAP_DATA": str(data)})
+    result = build_site(out, env={"ROADMAP_DATA": str(data), "SITE_URL": ""})
     assert result.returncode == 0, result.stderr
+    assert NO_ADDRESS in result.stderr  # a build without its address says what that leaves out
     for lang, base in LANGS.items():
         page = out / base / "courses/xss-101/index.html"
         doc = HTMLParser(page.read_text(encoding="utf-8"))
@@ -210,7 +214,7 @@ def test_a_course_added_to_the_data_appears_everywhere_escaped(tmp_path: Path):
         assert any(a.attributes.get("href") in ("./", ".") for a in nav.css("a")) or "XSS101" in nav.text()
         table = HTMLParser((out / base / "courses/index.html").read_text(encoding="utf-8"))
         assert table.css_first('tr[data-course="xss-101"]') is not None, lang
-        rows = list(csv.DictReader(io.StringIO((out / base / "downloads/courses.csv").read_text(encoding="utf-8"))))
+        rows = list(csv.DictReader(io.StringIO((out / base / "downloads/courses.csv").read_text(encoding="utf-8-sig"))))
         assert rows[-1]["id"] == "xss-101"
 
 

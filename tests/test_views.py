@@ -12,6 +12,7 @@ from macros.index import RoadmapIndex
 from macros.model import ID_PATTERN, Level
 from macros.views import (
     Option,
+    author_names,
     breakable,
     finder_options,
     finder_text,
@@ -29,7 +30,7 @@ SECOND_COURSE = """\
   - id: mit-6861
     code: "6.861"
     title: {zh: 量化, en: Quantitative NLP}
-    institution: {zh: 麻省理工学院 (CSAIL), en: MIT (CSAIL)}
+    institution: {zh: 麻省理工学院（CSAIL）, en: MIT (CSAIL)}
     offering: {zh: 2024 秋, en: Fall 2024}
     url: https://example.org/6861/
     videos: {access: login}
@@ -53,6 +54,12 @@ def test_separators_come_from_the_interface_strings():
     assert separators("zh").label == "：" and separators("en").label == ": "
     assert {key.removeprefix("sep.") for key in strings() if key.startswith("sep.")} == set(
         separators("en").__dataclass_fields__)
+
+
+def test_author_lists_end_as_each_language_shortens_them():
+    assert author_names(["Long Ouyang", "Jeff Wu", "et al."], "zh") == "Long Ouyang、Jeff Wu 等"
+    assert author_names(["Long Ouyang", "Jeff Wu", "et al."], "en") == "Long Ouyang, Jeff Wu, et al."
+    assert author_names(["Ada Lovelace"], "zh") == "Ada Lovelace"
 
 
 def test_week_range_and_titles(index: RoadmapIndex):

@@ -109,12 +109,19 @@ def skipped_patterns(config: Path = CONFIG) -> list[Skip]:
     return skips
 
 
-def run_linkchecker(base: str, extern: bool = False, config: Path = CONFIG) -> tuple[int, list[Link]]:
-    """Run LinkChecker over both languages of the site served at ``base``."""
+def run_linkchecker(base: str, extern: bool = False, config: Path = CONFIG,
+                    threads: int | None = None) -> tuple[int, list[Link]]:
+    """Run LinkChecker over both languages of the site served at ``base``.
+
+    ``threads``: how many checks run at once (default: ``linkcheckerrc``'s). With several, which link of a page
+    LinkChecker reaches first depends on the machine's speed; one thread checks in one order every time.
+    """
     command = [
         str(Path(sys.executable).with_name("linkchecker")), "--config", str(config), "--no-status",
         "--verbose", "--output", "csv/utf-8",
     ]
+    if threads:
+        command += ["--threads", str(threads)]
     if extern:
         command.append("--check-extern")
     command += [base + root for root in LANGUAGE_ROOTS]
@@ -198,10 +205,10 @@ def report(links: list[Link], extern: bool, skips: list[Skip], base: str = "") -
     return "\n".join(lines)
 
 
-def check_site(site: Path, extern: bool = False) -> tuple[list[Link], str]:
+def check_site(site: Path, extern: bool = False, threads: int | None = None) -> tuple[list[Link], str]:
     """Serve and check ``site``; return every checked link and the Markdown report."""
     with served(site) as base:
-        _status, links = run_linkchecker(base, extern=extern)
+        _status, links = run_linkchecker(base, extern=extern, threads=threads)
     return links, report(links, extern, skipped_patterns(), base)
 
 

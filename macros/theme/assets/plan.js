@@ -1,20 +1,27 @@
-/* Weekly plan: ticks in localStorage (one store for both languages), start date (URL + storage), week dates,
-   this week, progress, .ics, export/import. No user-visible text here: strings and weeks come from
-   <script id="plan-config">. Pages without these elements are left alone. */
+/* Weekly plan: ticks in localStorage (one store for both languages, merged across tabs), start date (URL +
+   storage), week dates, this week, progress, .ics, export/import, a link that carries the ticks. No user-visible
+   text here: strings, weeks and share codes come from <script id="plan-config">. Pages without these elements are
+   left alone. */
 (() => {
   "use strict";
   const KEY = "llm-research-roadmap:plan";
   const FORMAT = "llm-research-roadmap-progress";
   const DAY = 864e5;
   const BOX = "input.rr-task__box[data-task]";
+  const MAX_IMPORT = 1e6; /* bytes: a progress file of every task is a few kilobytes */
   const $ = (sel, root = document) => root.querySelector(sel);
   const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
   let config = { strings: {}, weeks: [] };
   let state = blank();
   let storageBad = false;
+  let storageFailed = false;
   let badStart = null;
 
-  function blank() { return { version: 1, start: "", done: {} }; }
+  /* ticks: for every task id decided so far, whether it is ticked and when (ms) that was decided. A Map, so that
+     no id (not even "constructor") reads as ticked before it is; the times let two tabs merge their ticks */
+  function blank() { return { version: 1, start: "", ticks: new Map() }; }
+  const isDone = (id) => state.ticks.get(id)?.on === true;
+  const doneIds = (ticks = state.ticks) => [...ticks].filter(([, t]) => t.on).map(([id]) => id);
   function say(key, values = {}) {
     return (config.strings[key] || "").replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   }
@@ -24,10 +31,11 @@
   }
 
   /* dates are whole days in UTC milliseconds */
+  /* a start in years 1970-2999 only: the plan's last day stays a four-digit year in every file written */
   function parseDate(s) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof s === "string" ? s : "");
-    const t = m ? Date.UTC(+m[1], m[2] - 1, +m[3]) : NaN;
-    return m && iso(t) === s ? t : null;
+    const m = /^([12]\d{3})-(\d{2})-(\d{2})$/.exec(typeof s === "string" ? s : "");
+    const t = m && +m[1] >= 1970 ? Date.UTC(+m[1], m[2] - 1, +m[3]) : NaN;
+    return m && !Number.isNaN(t) && iso(t) === s ? t : null;
   }
   const iso = (t) => new Date(t).toISOString().slice(0, 10);
   const monday = (t) => t - ((new Date(t).getUTCDay() + 6) % 7) * DAY;
@@ -41,40 +49,93 @@
 
   /* a task id is a data id (the model's ID_PATTERN, handed over in the config); without a config, keep ids */
   const validId = (id) => !config.idPattern || new RegExp(config.idPattern).test(id);
-  /* storage: {version: 1, start, done: {id: true}}; version 0 was a bare list of ids */
+  /* storage: {version: 1, start, done: {id: true}, at: {id: ms}}: `done` lists the ticked ids, `at` when each
+     decided id was last ticked or unticked (absent in files written before: time 0); version 0 was a bare list */
   function clean(raw) {
     if (Array.isArray(raw)) raw = { version: 1, done: raw };
     if (!raw || typeof raw !== "object" || raw.version !== 1) return null;
     const d = raw.done && typeof raw.done === "object" ? raw.done : {};
-    const done = {};
-    (Array.isArray(d) ? d : Object.keys(d).filter((k) => d[k])).forEach((id) => {
-      if (typeof id === "string" && validId(id)) done[id] = true;
+    const at = raw.at && typeof raw.at === "object" && !Array.isArray(raw.at) ? raw.at : {};
+    const when = (id) => (Object.hasOwn(at, id) && Number.isFinite(at[id]) ? at[id] : 0);
+    const ticks = new Map();
+    (Array.isArray(d) ? d : Object.keys(d).filter((k) => d[k] === true)).forEach((id) => {
+      if (typeof id === "string" && validId(id)) ticks.set(id, { on: true, at: when(id) });
     });
-    return { version: 1, start: parseDate(raw.start) === null ? "" : raw.start, done };
+    Object.keys(at).forEach((id) => { if (!ticks.has(id) && validId(id)) ticks.set(id, { on: false, at: when(id) }); });
+    return { version: 1, start: parseDate(raw.start) === null ? "" : raw.start, ticks };
+  }
+  function serialise(s) {
+    const done = {};
+    const at = {};
+    [...s.ticks.keys()].sort().forEach((id) => {
+      const t = s.ticks.get(id);
+      if (t.on) done[id] = true;
+      at[id] = t.at;
+    });
+    return JSON.stringify({ version: 1, start: s.start, done, at });
+  }
+  function parseStored(text) {
+    if (text === null) return blank();
+    try { const s = clean(JSON.parse(text)); if (s) return s; } catch { /* corrupted */ }
+    return null;
   }
   function load() {
     let text = null;
     try { text = localStorage.getItem(KEY); } catch { return blank(); }
-    if (text === null) return blank();
-    try { const s = clean(JSON.parse(text)); if (s) return s; } catch { /* corrupted */ }
+    const s = parseStored(text);
+    if (s) return s;
     storageBad = true;
     return blank();
   }
-  function save() { try { localStorage.setItem(KEY, JSON.stringify(state)); } catch { /* private mode */ } }
+  /* the newer decision for every id (a tie keeps the tick), and the start date of `mine` */
+  function merged(mine, theirs) {
+    const ticks = new Map(mine.ticks);
+    theirs.ticks.forEach((t, id) => {
+      const own = ticks.get(id);
+      if (!own || t.at > own.at || (t.at === own.at && t.on)) ticks.set(id, t);
+    });
+    return { version: 1, start: mine.start, ticks };
+  }
+  /* write the ticks, merged with what another tab may have written since this one last read */
+  function save() {
+    try {
+      const other = parseStored(localStorage.getItem(KEY));
+      if (other) state = merged(state, other);
+      localStorage.setItem(KEY, serialise(state));
+      storageFailed = false;
+    } catch {
+      if (!storageFailed) notice(say("storage-failed"));
+      storageFailed = true;
+    }
+  }
+  /* a tick decided now; ticks are never deleted, only unticked, so that every tab learns of it */
+  function decide(id, on, at = Date.now()) { state.ticks.set(id, { on, at }); }
+  /* the problem said where the reader looks: the plan's message line, else just before the first task */
+  function notice(text) {
+    if ($("#plan-message")) { message(text, true); return; }
+    let out = $("#plan-notice");
+    const first = $(BOX);
+    if (!out && first) {
+      out = Object.assign(document.createElement("p"), { id: "plan-notice", className: "rr-plan-message rr-plan-message--problem" });
+      out.setAttribute("role", "alert");
+      first.closest("ul, ol, section")?.before(out);
+    }
+    if (out) out.textContent = text;
+  }
 
   function paint() {
-    $$(".rr-wall__task[data-task]").forEach((li) => li.classList.toggle("is-done", !!state.done[li.dataset.task]));
+    $$(".rr-wall__task[data-task]").forEach((li) => li.classList.toggle("is-done", isDone(li.dataset.task)));
     $$(BOX).forEach((box) => {
-      box.checked = !!state.done[box.dataset.task];
+      box.checked = isDone(box.dataset.task);
       box.closest(".rr-task")?.classList.toggle("is-done", box.checked);
     });
     $$("[data-progress]").forEach((el) => {
       // A "before you start" self-check never counts; an optional "go further" task counts once ticked.
       const counted = $$(BOX, el.closest("[data-progress-scope]") || document)
         .filter((b) => !b.hasAttribute("data-uncounted"))
-        .filter((b) => !b.closest("[data-optional]") || state.done[b.dataset.task]);
+        .filter((b) => !b.closest("[data-optional]") || isDone(b.dataset.task));
       const ids = new Set(counted.map((b) => b.dataset.task));
-      const done = [...ids].filter((id) => state.done[id]).length;
+      const done = [...ids].filter(isDone).length;
       const bar = $("progress", el);
       bar.max = ids.size || 1;
       bar.value = done;
@@ -84,17 +145,26 @@
     paintContinue();
   }
 
+  /* where the reader is, for every line that says so: the first week with a counted task still open (the weeks'
+     counted ids come from the config: the index's counted_task_ids), and what is done of all counted tasks */
+  function whereAmI() {
+    const weeks = config.taskWeeks || [];
+    const all = weeks.flat();
+    const next = weeks.findIndex((ids) => ids.some((id) => !isDone(id))) + 1 || weeks.length;
+    return { next, done: all.filter(isDone).length, total: all.length };
+  }
+
   /* the home page's weekly-plan card: "continue: week N · done/total" once something is ticked */
   function paintContinue() {
     const card = $("[data-plan-continue]");
-    const weeks = config.taskWeeks;
-    if (!card || !weeks) return;
-    const all = weeks.flat();
-    const done = all.filter((id) => state.done[id]).length;
-    const n = weeks.findIndex((ids) => ids.some((id) => !state.done[id])) + 1 || weeks.length;
-    $(".rr-cards__continue", card).textContent = done ? say("continue", { n, done, total: all.length }) : "";
-    if (done) card.href = `${card.href.split("#")[0]}#week-${n}`;
+    if (!card || !config.taskWeeks) return;
+    const { next, done, total } = whereAmI();
+    $(".rr-cards__continue", card).textContent = done ? say("continue", { n: next, done, total }) : "";
+    if (done) card.href = `${card.href.split("#")[0]}#week-${next}`;
   }
+
+  /* the boxes of a week that count: not a "before you start" self-check */
+  const counted = (root) => $$(`${BOX}:not([data-uncounted])`, root);
 
   function paintDates() {
     const start = parseDate(state.start);
@@ -117,7 +187,7 @@
       sec.classList.toggle("rr-week--current", isNow);
       sec.classList.toggle("rr-week--past", past);
       if (isNow) current = n;
-      const left = past ? $$(BOX, sec).filter((x) => !state.done[x.dataset.task]).length : 0;
+      const left = past ? counted(sec).filter((x) => !isDone(x.dataset.task)).length : 0;
       if (left && !firstOpen) firstOpen = n;
       open += left;
       if (!out) return;
@@ -170,15 +240,18 @@
     if (fold) fold.hidden = !$(".rr-week--past");
   }
 
-  /* the start date: a Monday, kept in storage and in the URL (?start=YYYY-MM-DD) */
+  /* the start date: a Monday, kept in storage and, on the page where it is chosen, in the URL (?start=YYYY-MM-DD):
+     other pages only read it, so their addresses stay as the reader opened them */
   function setStart(value) {
     const t = parseDate(value);
     state.start = t === null ? "" : iso(monday(t));
     save();
-    const url = new URL(location.href);
-    if (state.start) url.searchParams.set("start", state.start);
-    else url.searchParams.delete("start");
-    history.replaceState(history.state, "", url);
+    if ($("#plan-start")) {
+      const url = new URL(location.href);
+      if (state.start) url.searchParams.set("start", state.start);
+      else url.searchParams.delete("start");
+      history.replaceState(history.state, "", url);
+    }
     paint();
   }
   function startFromUrl() {
@@ -219,7 +292,7 @@
       "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${icsText(config.title)}`];
     config.weeks.forEach((w) => {
       const a = start + (w.week - 1) * 7 * DAY;
-      const tasks = w.tasks.map((t) => (state.done[t.id] ? "☑ " : "☐ ") + t.text + (t.links.length
+      const tasks = w.tasks.map((t) => (isDone(t.id) ? "☑ " : "☐ ") + t.text + (t.links.length
         ? `\n    ${say("ics-links")}: ${t.links.map((l) => (l.url ? `${l.label} <${l.url}>` : l.label)).join(" · ")}` : ""));
       const text = [say("ics-week", { n: w.week, total: config.weeks.length }), ...tasks, `${page}#week-${w.week}`];
       lines.push("BEGIN:VEVENT", `UID:week-${String(w.week).padStart(2, "0")}@llm-research-roadmap`,
@@ -232,38 +305,60 @@
     message(say("calendar-done"));
   }
   function exportProgress() {
-    const done = Object.keys(state.done).sort();
+    const done = doneIds().sort();
     const data = { format: FORMAT, version: 1, exported: new Date().toISOString(), start: state.start, done };
     download(`${JSON.stringify(data, null, 2)}\n`, "application/json", "llm-research-roadmap-progress.json");
     message(say("exported", { n: done.length }));
   }
+
+  /* ticks arriving from a file or a link are never applied at once: the reader sees what would change (how many
+     are new here, how many ticked here are not in them) and merges, replaces or leaves them */
+  let incoming = null;
+  function offer(ids, start, kind) {
+    const here = doneIds();
+    const theirs = new Set(ids);
+    incoming = { ids: [...theirs], start };
+    $("#plan-incoming-text").textContent = say(kind, { n: theirs.size,
+      added: incoming.ids.filter((id) => !isDone(id)).length, only: here.filter((id) => !theirs.has(id)).length });
+    $("#plan-incoming").hidden = false;
+    $("#plan-incoming [data-plan=merge]").focus();
+  }
+  function settle(how) {
+    if (incoming === null) return;
+    const { ids, start } = incoming;
+    incoming = null;
+    $("#plan-incoming").hidden = true;
+    if (location.hash.startsWith(`#${SHARE}`)) history.replaceState(history.state, "", location.href.split("#")[0]);
+    if (how === "ignore") { message(say("ignored")); return; }
+    const now = Date.now();
+    if (how === "replace") doneIds().forEach((id) => decide(id, false, now));
+    ids.forEach((id) => decide(id, true, now));
+    if (start && (how === "replace" || !state.start)) setStart(start);
+    else { save(); paint(); }
+    message(say(how === "merge" ? "merged" : "replaced", { n: doneIds().length }));
+  }
   function importProgress(file) {
-    const refuse = () => message(say("import-bad"), true);
+    const refuse = (key = "import-bad") => message(say(key), true);
+    if (file.size > MAX_IMPORT) { refuse("import-large"); return; }
     file.text().then((text) => {
       let data = null;
       try { const raw = JSON.parse(text); data = raw && raw.format === FORMAT ? clean(raw) : null; } catch { /* not JSON */ }
       if (!data) return refuse();
-      state.done = data.done;
-      setStart(data.start || state.start);
-      message(say("imported", { n: Object.keys(data.done).length }));
-    }, refuse);
+      offer(doneIds(data.ticks), data.start, "incoming-file");
+    }, () => refuse());
   }
 
-  /* progress in a link: each ticked task as 4 characters (24 bits of an FNV-1a hash of its id, base64url) in
-     the fragment, #progress=1.<chars>: never sent to a server; ids the page does not know are ignored */
-  const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  /* progress in a link: each ticked task as its 4-character share code (config.shareCodes, made by the build,
+     which refuses two tasks with one code) in the fragment, #progress=1.<codes>: never sent to a server; codes
+     this page does not know are ignored */
   const SHARE = "progress=1.";
-  function tag(id) {
-    let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(id)) h = Math.imul(h ^ byte, 0x1000193) >>> 0;
-    return [18, 12, 6, 0].map((s) => B64[(h >>> s) & 63]).join("");
-  }
-  const knownIds = () => [...new Set(config.weeks.flatMap((w) => w.tasks.map((t) => t.id)))];
+  const shareCodes = () => config.shareCodes || {};
   function shareLink() {
-    const ids = knownIds().filter((id) => state.done[id]);
+    const codes = shareCodes();
+    const ids = doneIds().filter((id) => Object.hasOwn(codes, id)).sort();
     const url = new URL(location.href);
     if (state.start) url.searchParams.set("start", state.start);
-    url.hash = SHARE + ids.map(tag).join("");
+    url.hash = SHARE + ids.map((id) => codes[id]).join("");
     return { url: url.href, n: ids.length };
   }
   function share() {
@@ -277,29 +372,12 @@
       navigator.clipboard.writeText(url).then(() => message(say("shared", { n })), manual);
     } else manual();
   }
-  let incoming = null;
   function readShared() {
     const hash = location.hash.slice(1);
-    const panel = $("#plan-incoming");
-    if (!hash.startsWith(SHARE) || !panel || !config.weeks.length) return;
-    const tags = new Set(hash.slice(SHARE.length).match(/[A-Za-z0-9_-]{4}/g) || []);
-    incoming = knownIds().filter((id) => tags.has(tag(id)));
-    const here = Object.keys(state.done);
-    $("#plan-incoming-text").textContent = say("incoming", { n: incoming.length,
-      added: incoming.filter((id) => !state.done[id]).length, only: here.filter((id) => !incoming.includes(id)).length });
-    panel.hidden = false;
-  }
-  function settleShared(how) {
-    if (incoming === null) return;
-    if (how === "replace") state.done = {};
-    if (how !== "ignore") incoming.forEach((id) => { state.done[id] = true; });
-    const n = Object.keys(state.done).length;
-    incoming = null;
-    $("#plan-incoming").hidden = true;
-    history.replaceState(history.state, "", location.href.split("#")[0]);
-    save();
-    paint();
-    message(how === "ignore" ? say("ignored") : say(how === "merge" ? "merged" : "replaced", { n }));
+    if (!hash.startsWith(SHARE) || !$("#plan-incoming")) return;
+    const ids = new Map(Object.entries(shareCodes()).map(([id, code]) => [code, id]));
+    const found = (hash.slice(SHARE.length).match(/[A-Za-z0-9_-]{4}/g) || []).map((code) => ids.get(code));
+    offer(found.filter(Boolean), "", "incoming");
   }
 
   function init() {
@@ -307,10 +385,11 @@
     state = load();
     if ($(".rr-week[data-week], #plan-start")) startFromUrl();
     else paint();
-    /* printed after external links: a short address (host and path); links inside the site print none */
+    /* printed after external links: a short address (host, path and query: a video's id is in its query);
+       links inside the site print none */
     $$(".md-content a[href]:not(.headerlink):not([href^='#'])").forEach((a) => {
       if (a.origin === location.origin || !/^https?:$/.test(a.protocol)) return;
-      const short = (a.host.replace(/^www\./, "") + a.pathname).replace(/\/$/, "");
+      const short = (a.host.replace(/^www\./, "") + a.pathname).replace(/\/$/, "") + a.search;
       a.dataset.printHref = short.length > 60 ? `${short.slice(0, 59)}…` : short;
     });
     $$("button[data-plan=print]").forEach((b) => { if (!b.closest(".rr-plan-tools__body")) b.addEventListener("click", () => window.print()); });
@@ -332,8 +411,7 @@
     const actions = {
       "clear-start": () => { badStart = null; setStart(""); input.focus(); },
       calendar, print: () => window.print(), export: exportProgress, import: () => file.click(),
-      share, merge: () => settleShared("merge"), replace: () => settleShared("replace"),
-      ignore: () => settleShared("ignore"),
+      share, merge: () => settle("merge"), replace: () => settle("replace"), ignore: () => settle("ignore"),
       "fold-past": () => {
         const button = $("[data-plan=fold-past]");
         const on = button.getAttribute("aria-pressed") !== "true";
@@ -342,7 +420,8 @@
       },
       reset: () => {
         if (!window.confirm(say("reset-confirm"))) return;
-        state.done = {};
+        const now = Date.now();
+        doneIds().forEach((id) => decide(id, false, now));
         save();
         paint();
         message(say("reset-done"));
@@ -356,8 +435,7 @@
   document.addEventListener("change", (e) => {
     const box = e.target;
     if (!(box instanceof HTMLInputElement) || !box.matches(BOX)) return;
-    if (box.checked) state.done[box.dataset.task] = true;
-    else delete state.done[box.dataset.task];
+    decide(box.dataset.task, box.checked);
     save();
     paint();
   });
@@ -366,7 +444,15 @@
     const a = e.target instanceof Element && e.target.closest("a[hreflang]");
     if (a && location.hash && !a.hash) a.hash = location.hash;
   }, true);
-    window.addEventListener("storage", (e) => { if (e.key === KEY) { state = load(); paint(); } });
+  /* another tab wrote: take its decisions where they are newer, and its start date; write back what it lacks */
+  window.addEventListener("storage", (e) => {
+    if (e.key !== KEY) return;
+    const theirs = parseStored(e.newValue);
+    if (!theirs) return;
+    state = { ...merged(state, theirs), start: theirs.start };
+    if (serialise(state) !== e.newValue) save();
+    paint();
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
