@@ -33,6 +33,17 @@ SEARCH_QUERY_CUT = re.compile(
 """The expression of the worker's ``Search.search`` that cuts each run of Chinese of a query (``segment`` in
 Material's ``integrations/search/_/index.ts``, minified): ``macros/search_worker.py`` replaces it."""
 
+
+def search_scripts(lang: str) -> list[str]:
+    """The lunr scripts Material's worker imports for a search language, under ``assets/javascripts/lunr/``.
+
+    As ``setupSearchLanguages`` in ``integrations/search/worker/main/index.ts`` chooses them; with any of them
+    comes ``min/lunr.stemmer.support.min.js``, with several languages ``min/lunr.multi.min.js``.
+    """
+    segmenter = {"ja": ["tinyseg.js"], "hi": ["wordcut.js"], "th": ["wordcut.js"]}.get(lang, [])
+    return [*segmenter, *([f"min/lunr.{lang}.min.js"] if lang != "en" else [])]
+
+
 BUNDLE_GLOBALS: dict[str, str] = {
     "document$": "bundle-on-demand.js hands the late-loaded bundle the document (window.document$.next)",
     "component$": "the tests know the bundle has started when it is defined (quality_support.BUNDLE_STARTED)",

@@ -36,6 +36,7 @@ from macros.search_worker import (
     WorkerPatchError,
     is_materials_worker,
     patched_worker,
+    search_files,
     worker_address,
 )
 from macros.synonyms import SynonymMatcher
@@ -127,10 +128,11 @@ _search_workers: dict[str, str] = {}
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Globals for the theme: ``language_url`` and ``material_bundle``; the shared template cache.
+    """Globals for the theme: ``language_url``, ``material_bundle`` and ``search_files``; the shared template cache.
 
     ``language_url`` gives the same page in another language; ``material_bundle`` is the address of Material's
-    JavaScript bundle, whose name carries a hash that changes with each Material release.
+    JavaScript bundle, whose name carries a hash that changes with each Material release; ``search_files`` what
+    the search downloads when it starts (``macros/search_worker.py``).
     """
     env.bytecode_cache = SHARED  # the theme's templates compile once for both languages
     env.globals["language_url"] = language_url
@@ -138,6 +140,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if len(bundles) != 1:
         raise PluginError(f"expected one Material bundle (assets/javascripts/bundle.*.min.js), found {bundles}")
     env.globals["material_bundle"] = bundles[0]
+    search = config.plugins[SEARCH_PLUGIN].config
+    env.globals["search_files"] = search_files(list(search.lang), _search_workers[language(config)])
     language_strings = env.get_template("partials/language.html", None, {"config": config}).module
     _material_strings[language(config)] = {"search": str(language_strings.t("search")), "site": config.site_name,
                                            "worker": _search_workers[language(config)].rsplit("/", 1)[1]}

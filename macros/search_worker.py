@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from macros.material import SEARCH_QUERY_CUT, SEARCH_WORKER
+from macros.material import SEARCH_QUERY_CUT, SEARCH_WORKER, search_scripts
 
 OUR_SCRIPT = Path(__file__).parent / "theme" / "partials" / "javascripts" / "search-query.js"
 
@@ -45,3 +45,17 @@ def is_materials_worker(src_uri: str) -> bool:
     """Whether a theme file is Material's search worker (or its source map)."""
     return SEARCH_WORKER.fullmatch(src_uri.removesuffix(".map")) is not None
 
+
+def search_files(langs: list[str], worker: str) -> list[str]:
+    """What the search downloads when it starts, as site addresses.
+
+    The index, the worker at ``worker``, and the lunr scripts the worker imports for the search's languages (as
+    Material's worker chooses them, ``search_scripts`` in ``macros/material.py``). ``bundle-on-demand.js``
+    fetches them when a reader opens the search.
+    """
+    scripts = [script for lang in langs for script in search_scripts(lang)]
+    if len(langs) > 1:
+        scripts.append("min/lunr.multi.min.js")
+    if scripts:
+        scripts.insert(0, "min/lunr.stemmer.support.min.js")
+    return ["search/search_index.json", worker, *(f"assets/javascripts/lunr/{script}" for script in scripts)]

@@ -24,7 +24,7 @@ from macros.material import (
     SEARCH_WORKER,
 )
 from macros.search_memory import RememberingSegmenter
-from macros.search_worker import WorkerPatchError, patched_worker
+from macros.search_worker import WorkerPatchError, patched_worker, search_files
 from macros.theme_patches import PATCHES, PatchError, patch_page
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -221,3 +221,13 @@ def test_the_segmenter_keeps_the_datas_words_whole_and_leaves_jiebas_dictionary_
     assert list(jieba.cut("强化学习")) == ["强化", "学习"]  # a copy of the dictionary got the word, not jieba's own
     words.keep_whole([])
     assert list(words.cut("强化学习")) == ["强化", "学习"]
+
+
+def test_the_files_the_search_starts_with_are_materials_own():
+    """bundle-on-demand.js fetches them when a reader opens the search: the lunr scripts the worker imports."""
+    worker = next(MATERIAL.rglob("workers/search.*.min.js")).read_text(encoding="utf-8")
+    files = search_files(["zh"], "assets/javascripts/workers/ours.js")
+    assert files[:2] == ["search/search_index.json", "assets/javascripts/workers/ours.js"]
+    assert all((MATERIAL / file).is_file() for file in files[2:]), files
+    assert "lunr.stemmer.support.min.js" in worker and "/min/lunr." in worker  # where the worker names them
+    assert search_files(["en"], "w.js") == ["search/search_index.json", "w.js"]
