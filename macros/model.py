@@ -504,6 +504,11 @@ class Synonyms(Record):
     id: Id
     zh: list[Str] = Field(min_length=1, description="The Chinese words, e.g. 微调.")
     en: list[Str] = Field(min_length=1, description="The English words and abbreviations, e.g. fine-tuning.")
+    topic: Id | None = Field(
+        default=None,
+        description="The topic these words belong to (reward model: RLHF): the course finder finds that topic's "
+                    "courses by them.",
+    )
 
     @property
     def terms(self) -> list[str]:
@@ -692,6 +697,9 @@ def _check_topics(data: Roadmap) -> Iterator[Problem]:
             yield ("topics", t, "within"), f"unknown topic {topic.within!r}"
         elif broader is not None and (broader.id == topic.id or broader.within):
             yield ("topics", t, "within"), f"{topic.within!r} is within another topic or is this one: one level only"
+    for g, group in enumerate(data.synonyms):
+        if group.topic and group.topic not in known:
+            yield ("synonyms", g, "topic"), f"unknown topic {group.topic!r}"
     for c, course in enumerate(data.courses):
         if not course.topic_sources:
             continue  # topics not yet checked against a page: the course page says so

@@ -169,11 +169,15 @@ FINDER_TEXT_SEPARATOR = " | "
 
 
 def finder_text(course: Course, index: RoadmapIndex) -> str:
-    """Everything the finder's keyword box matches in a course, in every language, and the synonyms of its words."""
+    """Everything the finder's keyword box matches in a course, in every language, and the synonyms of its words.
+
+    The words of a synonym group that belongs to one of the course's topics count too (reward model: RLHF).
+    """
     topics = index.with_broader(course.topics)
     words = [course.code, *course.aliases, *(course.title[code] for code in CODES),
              *(course.institution[code] for code in CODES), *course.instructors, *topics]
     words += [index.topics[topic][code] for topic in topics for code in CODES]
+    words += [term for group in index.roadmap.synonyms if group.topic in topics for term in group.terms]
     words += index.synonym_matcher.added_words(FINDER_TEXT_SEPARATOR.join(words))
     return FINDER_TEXT_SEPARATOR.join(words)
 

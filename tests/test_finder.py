@@ -382,3 +382,29 @@ def test_each_topic_of_a_set_finds_the_courses_whose_checked_pages_show_it(page,
             select.select_option(topic)
             expect(page).to_have_url(re.compile(rf"[?&]topic={topic}(&|$)"))
             assert visible_courses(page) == shown_by_a_page, (topic, visible_courses(page))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_words_of_a_topic_find_its_courses_and_a_slip_of_them_is_suggested(page, lang):
+    """A synonym group that belongs to a topic (reward model: RLHF) finds the topic's courses when typed; typed
+    with two letters swapped, it finds nothing and the finder offers the word, which then finds them."""
+    data, ix = roadmap()
+    groups = [g for g in data.synonyms if g.topic]
+    assert groups
+    page.goto(f"{LANGS[lang]}courses/")
+    box = page.locator("#rr-finder-text")
+    for group in groups:
+        courses = [c.id for c in data.courses if group.topic in ix.with_broader(c.topics)]
+        if not courses:
+            continue
+        for word in group.terms:
+            box.fill(word)
+            assert set(courses) <= set(visible_courses(page)), (word, courses, visible_courses(page))
+    word = next(w for g in groups for w in g.en if len(w) > 6 and " " in w
+                if any(g.topic in ix.with_broader(c.topics) for c in data.courses))
+    box.fill(word[:-2] + word[-1] + word[-2])
+    expect(page.locator("#rr-finder-empty")).to_be_visible()
+    suggestion = page.locator("#rr-finder-suggest button", has_text=word).first
+    suggestion.click()
+    expect(box).to_have_value(word)
+    assert visible_courses(page)
