@@ -190,6 +190,18 @@ class RoadmapIndex:
                 add(task.links, "periods", period)
         return found
 
+    def first_week(self, item_id: str) -> int | None:
+        """The first week of the plan that uses a record, or ``None`` where the plan does not schedule it.
+
+        A week whose task links it, or the start of a stage or period that does.
+        """
+        used = self.usage.get(item_id)
+        if used is None:
+            return None
+        weeks = [w.week for w in used.weeks] + [s.weeks.start for s in used.stages]
+        weeks += [p.weeks.start for p in used.periods]
+        return min(weeks, default=None)
+
     @cached_property
     def by_topic(self) -> dict[str, list[Linkable]]:
         """Courses and resources carrying each topic, or a topic within it, in the data's order."""
