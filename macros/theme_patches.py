@@ -67,6 +67,15 @@ PATCHES: tuple[Patch, ...] = (
         replace=lambda match, strings: f'{match.group(1)}{html.escape(strings["worker"])}"',
     ),
     Patch(
+        partial="partials/source.html",
+        why="the repository link (mkdocs.yml repo_url) without Material's source component, which asks "
+            "api.github.com for the repository's stars and forks on every page view: no page loads anything "
+            "from another host",
+        pattern=re.compile(r'(<a href="[^"<>]*" title="[^"<>]*" class="md-source") data-md-component="source">'),
+        replace=lambda match, strings: match.group(1) + ">",
+        least=0,
+    ),
+    Patch(
         partial="partials/logo.html",
         why="the logo has its size (shown 24px high), so the page lays out without a shift, and the site's name "
             "as its text: it is the only content of a link (the link's aria-label says the same)",
