@@ -191,3 +191,13 @@ def test_every_target_is_at_least_24px(measure, width: int, scheme: str, lang: s
     """Links (those inside a line of text too), buttons, fields, disclosure summaries, labels of boxes."""
     result = measure(width, scheme, lang, kind)
     assert not result["targets"], "targets under 24 × 24 px: " + "; ".join(result["targets"][:12])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_shows_every_start_card_on_the_home_pages_first_screen(open_page, lang: str):
+    """390 × 844: the four "start here" cards, the weekly plan's (with "continue") among them, without scrolling."""
+    page = open_page(viewport={"width": 390, "height": 844})
+    page.goto(LANGS[lang], wait_until="load")
+    page.evaluate("document.fonts.ready")
+    bottoms = page.locator("ul.rr-cards > li").evaluate_all("items => items.map(i => i.getBoundingClientRect().bottom)")
+    assert len(bottoms) == 4 and max(bottoms) <= 844, bottoms
