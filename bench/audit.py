@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gzip
-import io
 import json
 import os
 import shutil
@@ -27,7 +25,7 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.languages import PREFIX  # noqa: E402
 from macros.loader import load  # noqa: E402
+from tests.slow_network import GzipHandler  # noqa: E402
 
 BUDGET = 0.95
 MAX_LAYOUT_SHIFT = 0.1
@@ -50,31 +49,6 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
     "--disable-sync --no-first-run"
 )
-COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files, gzip-compressed for text types when the client accepts it."""
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def send_head(self) -> object:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or not path.is_file() or path.suffix not in COMPRESSIBLE:
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
 def pages(data: Path) -> dict[str, str]:
     """Page label → address inside one language: the five page types the issue names."""
     roadmap = load(data)

@@ -98,6 +98,23 @@ class RoadmapIndex:
         return {topic.id: topic.label for topic in self.roadmap.topics}
 
     @cached_property
+    def broader(self) -> dict[str, str]:
+        """Topic id → the broader topic it is within (``instruction-tuning`` → ``post-training``)."""
+        return {topic.id: topic.within for topic in self.roadmap.topics if topic.within}
+
+    @cached_property
+    def narrower(self) -> dict[str, list[str]]:
+        """Topic id → the topics within it, in topic order (empty for most)."""
+        found: dict[str, list[str]] = {topic.id: [] for topic in self.roadmap.topics}
+        for topic, broader in self.broader.items():
+            found[broader].append(topic)
+        return found
+
+    def with_broader(self, topic_ids: list[str]) -> list[str]:
+        """Topic ids and the broader topics they are within, each once: what a record with these tags carries."""
+        return list(dict.fromkeys([*topic_ids, *(self.broader[t] for t in topic_ids if t in self.broader)]))
+
+    @cached_property
     def institutions(self) -> dict[str, list[Course]]:
         """Courses grouped by :func:`institution_key`, in the order the data lists them."""
         groups: dict[str, list[Course]] = {}
@@ -223,12 +240,24 @@ class RoadmapIndex:
                 add([i for i in [*task.links, task.step] if i in self.items], "periods", period)
         return found
 
+    def first_week(self, item_id: str) -> int | None:
+        """The first week of the plan that uses a record, or ``None`` where the plan does not schedule it.
+
+        A week whose task links it, or the start of a stage or period that does.
+        """
+        used = self.usage.get(item_id)
+        if used is None:
+            return None
+        weeks = [w.week for w in used.weeks] + [s.weeks.start for s in used.stages]
+        weeks += [p.weeks.start for p in used.periods]
+        return min(weeks, default=None)
+
     @cached_property
     def by_topic(self) -> dict[str, list[Linkable]]:
-        """Courses and resources carrying each topic, in topic order."""
+        """Courses and resources carrying each topic, or a topic within it, in the data's order."""
         tagged: dict[str, list[Linkable]] = {topic.id: [] for topic in self.roadmap.topics}
         for item in self.items.values():
-            for topic in item.topics:
+            for topic in self.with_broader(item.topics):
                 tagged[topic].append(item)
         return tagged
 

@@ -21,6 +21,29 @@ SEARCH_ENTRIES = ("material.plugins.search.plugin", "SearchIndex", "add_entry_fr
 ``index.entries``, with the plugin's settings in ``index.config``): ``macros/search_memory.py`` wraps it to reuse
 the entries of a page whose inputs are unchanged."""
 
+SEARCH_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+"""Material's search worker (lunr and Material's query handling); its name carries a hash too. The pages' settings
+name it (``"search": "…/search.<hash>.min.js"`` in ``base.html``'s ``__config``): ``macros/theme_patches.py`` points
+them at our patched copy (``macros/search_worker.py``)."""
+
+SEARCH_QUERY_CUT = re.compile(
+    r'(?P<query>[\w$]+)=(?P=query)\.replace\((?P<han>new RegExp\("\\\\p\{sc=Han\}\+","gu"\)),'
+    r'(?P<run>[\w$]+)=>\[\.\.\.[\w$]+\((?P=run),this\.index\.invertedIndex\)\]\.join\("\* "\)\)'
+)
+"""The expression of the worker's ``Search.search`` that cuts each run of Chinese of a query (``segment`` in
+Material's ``integrations/search/_/index.ts``, minified): ``macros/search_worker.py`` replaces it."""
+
+
+def search_scripts(lang: str) -> list[str]:
+    """The lunr scripts Material's worker imports for a search language, under ``assets/javascripts/lunr/``.
+
+    As ``setupSearchLanguages`` in ``integrations/search/worker/main/index.ts`` chooses them; with any of them
+    comes ``min/lunr.stemmer.support.min.js``, with several languages ``min/lunr.multi.min.js``.
+    """
+    segmenter = {"ja": ["tinyseg.js"], "hi": ["wordcut.js"], "th": ["wordcut.js"]}.get(lang, [])
+    return [*segmenter, *([f"min/lunr.{lang}.min.js"] if lang != "en" else [])]
+
+
 BUNDLE_GLOBALS: dict[str, str] = {
     "document$": "bundle-on-demand.js hands the late-loaded bundle the document (window.document$.next)",
     "component$": "the tests know the bundle has started when it is defined (quality_support.BUNDLE_STARTED)",

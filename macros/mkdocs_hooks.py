@@ -29,8 +29,16 @@ from macros.languages import alternate_links
 from macros.material import BUNDLE as MATERIAL_BUNDLE
 from macros.mkdocs_adapter import language, roadmap_for
 from macros.pages import all_pages, course_src, navigation, page_titles, url_of
-from macros.search_memory import remember_entries, remember_segmentation
-from macros.search_text import add_to_index, code_spellings, space_blocks
+from macros.search_memory import remember_entries, remember_segmentation, segmenter
+from macros.search_text import add_to_index, code_spellings, kept_whole, space_blocks
+from macros.search_worker import (
+    OUR_SCRIPT,
+    WorkerPatchError,
+    is_materials_worker,
+    patched_worker,
+    search_files,
+    worker_address,
+)
 from macros.synonyms import SynonymMatcher
 from macros.theme_files import remember_theme_files
 from macros.theme_patches import PatchError, patch_page
@@ -62,7 +70,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Stop on bad data before anything is written; set the language's settings and translated navigation."""
     lang = language(config)
     configure_language(config, lang)
-    remember_segmentation()
+    words = remember_segmentation()
+    if words is None:
+        raise PluginError("jieba is not installed: the search plugin cannot cut Chinese into words")
+    words.keep_whole(kept_whole(roadmap_for(config)))
     remember_entries()
     remember_theme_files()
     config.nav = _escaped(navigation(roadmap_for(config), lang))
@@ -79,8 +90,9 @@ def _escaped(tree: object) -> object:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Every page of the registry (``macros/pages.py``), and the data downloads."""
+    """Every page of the registry (``macros/pages.py``), the data downloads, and our search worker for Material's."""
     roadmap = roadmap_for(config)
+    use_our_search_worker(files, config)
     for src, content in all_pages(roadmap).items():
         files.append(File.generated(config, src, content=content))
     for path, write in DOWNLOADS.items():
@@ -92,11 +104,35 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def use_our_search_worker(files: Files, config: MkDocsConfig) -> None:
+    """Material's search worker (and its source map) replaced by our patched copy (``macros/search_worker.py``)."""
+    found = [f for f in files if is_materials_worker(f.src_uri)]
+    workers = [f for f in found if not f.src_uri.endswith(".map")]
+    if len(workers) != 1:
+        raise PluginError(f"expected one Material search worker (assets/javascripts/workers/search.*.min.js), "
+                          f"found {[f.src_uri for f in workers]}")
+    try:
+        content = patched_worker(Path(workers[0].abs_src_path or "").read_text(encoding="utf-8"),
+                                 OUR_SCRIPT.read_text(encoding="utf-8"))
+    except WorkerPatchError as exc:
+        raise PluginError(str(exc)) from None
+    for file in found:
+        files.remove(file)
+    address = worker_address(content)
+    files.append(File.generated(config, address, content=content))
+    _search_workers[language(config)] = address
+
+
+_search_workers: dict[str, str] = {}
+"""The address of our search worker, per language (set in ``on_files``, read by the theme and its patches)."""
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Globals for the theme: ``language_url`` and ``material_bundle``; the shared template cache.
+    """Globals for the theme: ``language_url``, ``material_bundle`` and ``search_files``; the shared template cache.
 
     ``language_url`` gives the same page in another language; ``material_bundle`` is the address of Material's
-    JavaScript bundle, whose name carries a hash that changes with each Material release.
+    JavaScript bundle, whose name carries a hash that changes with each Material release; ``search_files`` what
+    the search downloads when it starts (``macros/search_worker.py``).
     """
     env.bytecode_cache = SHARED  # the theme's templates compile once for both languages
     env.globals["language_url"] = language_url
@@ -104,13 +140,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if len(bundles) != 1:
         raise PluginError(f"expected one Material bundle (assets/javascripts/bundle.*.min.js), found {bundles}")
     env.globals["material_bundle"] = bundles[0]
+    search = config.plugins[SEARCH_PLUGIN].config
+    env.globals["search_files"] = search_files(list(search.lang), _search_workers[language(config)])
     language_strings = env.get_template("partials/language.html", None, {"config": config}).module
-    _material_strings[language(config)] = {"search": str(language_strings.t("search")), "site": config.site_name}
+    _material_strings[language(config)] = {"search": str(language_strings.t("search")), "site": config.site_name,
+                                           "worker": _search_workers[language(config)].rsplit("/", 1)[1]}
     return env
 
 
 _material_strings: dict[str, dict[str, str]] = {}
-"""Material's own interface words and the site's name, per language, for the theme patches (read in ``on_env``)."""
+"""Material's own interface words, the site's name and our search worker's file name, per language, for the theme
+patches (set in ``on_env``)."""
 
 
 def _patched(output: str, name: str, config: MkDocsConfig) -> str:
@@ -165,9 +205,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """The search index with each course page's code however typed, and every section's synonyms."""
+    """The search index with each course page's code however typed, and every section's hidden words.
+
+    Those are the synonyms of its words and the parts of the compounds it has (``macros/search_text.py``).
+    """
     roadmap = roadmap_for(config)
     codes = {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
     path = Path(config.site_dir) / "search" / "search_index.json"
     raw = path.read_text(encoding="utf-8")
-    path.write_text(add_to_index(raw, codes, SynonymMatcher(roadmap.synonyms)), encoding="utf-8")
+    words = segmenter()
+    assert words is not None  # on_config stops a build without jieba
+    path.write_text(add_to_index(raw, codes, SynonymMatcher(roadmap.synonyms), words), encoding="utf-8")

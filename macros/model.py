@@ -199,6 +199,23 @@ class Sourced(Record):
 class Topic(Record):
     id: Id
     label: Title
+    within: Id | None = Field(
+        default=None,
+        description="The broader topic this one belongs to (post-training holds instruction tuning): what carries "
+                    "this topic carries the broader one too. One level: the broader topic is within none.",
+    )
+
+
+class TopicSource(Record):
+    """A page that shows what a course teaches (its schedule, its list of contents), and the topics it shows.
+
+    Every topic tag of a course comes from one of these pages.
+    """
+
+    url: Url
+    label: Title = Field(description="What the page is, e.g. 'the Spring 2025 schedule'.")
+    topics: list[Id] = Field(min_length=1, description="The course's topics this page shows lectures or contents on.")
+    checked: Date = Field(description="When the topics were checked against the page (YYYY-MM-DD).")
 
 
 class Mention(Record):
@@ -257,6 +274,10 @@ class Course(Sourced):
     videos: Videos
     description: Text = Field(description="What the roadmap says about the course (特点).")
     topics: list[Id] = []
+    topic_sources: list[TopicSource] = Field(
+        default=[], description="Where the topics come from: every topic is shown by one of these pages (without "
+                                 "them, the course page says the topics are not checked).",
+    )
     level: Level = Field(description="The editors' judgment of how advanced the course is, not an official rating.")
     more_links: list[Link] = []
     editor_note: Text | None = Field(default=None, description="What the roadmap originally said, where corrected.")
@@ -530,6 +551,11 @@ class Synonyms(Record):
     id: Id
     zh: list[Str] = Field(min_length=1, description="The Chinese words, e.g. 微调.")
     en: list[Str] = Field(min_length=1, description="The English words and abbreviations, e.g. fine-tuning.")
+    topic: Id | None = Field(
+        default=None,
+        description="The topic these words belong to (reward model: RLHF): the course finder finds that topic's "
+                    "courses by them.",
+    )
 
     @property
     def terms(self) -> list[str]:
@@ -743,7 +769,35 @@ def _check_steps(data: Roadmap) -> Iterator[Problem]:
             yield ("steps", s, "id"), f"no task starts at step {step.id!r}: name it in a task's step, or remove it"
 
 
+def _check_topics(data: Roadmap) -> Iterator[Problem]:
+    """A topic is within a known topic that is within none; a course with topic sources has the topics they show."""
+    known = {t.id: t for t in data.topics}
+    for t, topic in enumerate(data.topics):
+        broader = known.get(topic.within) if topic.within else None
+        if topic.within and broader is None:
+            yield ("topics", t, "within"), f"unknown topic {topic.within!r}"
+        elif broader is not None and (broader.id == topic.id or broader.within):
+            yield ("topics", t, "within"), f"{topic.within!r} is within another topic or is this one: one level only"
+    for g, group in enumerate(data.synonyms):
+        if group.topic and group.topic not in known:
+            yield ("synonyms", g, "topic"), f"unknown topic {group.topic!r}"
+    for c, course in enumerate(data.courses):
+        if not course.topic_sources:
+            continue  # topics not yet checked against a page: the course page says so
+        shown = {topic for source in course.topic_sources for topic in source.topics}
+        for i, topic in enumerate(course.topics):
+            if topic not in shown:
+                yield ("courses", c, "topics", i), f"topic {topic!r}: no page of topic_sources shows it"
+        for s, source in enumerate(course.topic_sources):
+            for i, topic in enumerate(source.topics):
+                if topic not in course.topics:
+                    yield ("courses", c, "topic_sources", s, "topics", i), f"{topic!r} is not among the course's topics"
+
+
 def cross_check(data: Roadmap) -> list[Problem]:
-    """Every problem that spans records: duplicate ids, dangling references, bad weeks, synonyms twice."""
+    """Every problem that spans records.
+
+    Duplicate ids, dangling references, bad weeks, synonyms twice, share codes, topics without their source.
+    """
     return [*_check_ids(data), *_check_refs(data), *_check_weeks(data), *_check_synonyms(data),
-            *_check_share_codes(data), *_check_steps(data)]
+            *_check_share_codes(data), *_check_steps(data), *_check_topics(data)]

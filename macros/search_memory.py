@@ -1,18 +1,21 @@
-"""Material's search plugin spared work it has done before, with the same result.
+"""Material's search plugin with the data's Chinese compounds kept whole, sparing work it has done before.
 
-Two things are remembered: jieba's segmentation of each run of Chinese (the same titles, tasks and labels recur
-on many pages), and the index entries of each page (``make serve`` forks every rebuild from the process that
-built the site first, so a page unchanged since then is not parsed again). Where we hook into Material is listed
-in ``macros/material.py`` and checked by ``tests/test_material.py``.
+The plugin cuts every run of Chinese with jieba; our stand-in for jieba keeps the words the data names whole
+(``强化学习``, which jieba's dictionary cuts in two), so the index has the words a learner types. Two things are
+remembered: each run's segmentation (the same titles, tasks and labels recur on many pages), and the index entries
+of each page (``make serve`` forks every rebuild from the process that built the site first, so a page unchanged
+since then is not parsed again). Where we hook into Material is listed in ``macros/material.py`` and checked by
+``tests/test_material.py``.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -21,28 +24,66 @@ from macros.wrapped import wrap_once
 
 
 class RememberingSegmenter:
-    """jieba for Material's search plugin, segmenting each run of Chinese once per process.
+    """jieba for Material's search plugin, with the words of :meth:`keep_whole` kept whole.
 
-    Everything but ``cut`` (the plugin's dictionary settings) is jieba's own.
+    Each run of Chinese is segmented once per process and set of words. Everything but ``cut`` (the plugin's
+    dictionary settings) is jieba's own.
     """
 
     def __init__(self, jieba: Any) -> None:
         self.jieba = jieba
-        self._cut = lru_cache(maxsize=1 << 16)(lambda text: tuple(jieba.cut(text)))
+        self.words: frozenset[str] = frozenset()
+        self._cuts: dict[frozenset[str], Callable[[str | bytes], tuple[str, ...]]] = {}
+
+    def keep_whole(self, words: Iterable[str]) -> None:
+        """Cut from now on with ``words`` kept whole (each build sets the data's words)."""
+        self.words = frozenset(words)
 
     def cut(self, text: str | bytes) -> tuple[str, ...]:
-        return self._cut(text)
+        cut = self._cuts.get(self.words)
+        if cut is None:
+            tokenizer = _with_words(self.jieba, self.words)
+            cut = self._cuts[self.words] = lru_cache(maxsize=1 << 16)(lambda text: tuple(tokenizer.cut(text)))
+        return cut(text)
+
+    def cut_apart(self, text: str) -> tuple[str, ...]:
+        """``text`` cut by jieba's own dictionary, nothing kept whole: the parts of a compound."""
+        return tuple(self.jieba.cut(text))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.jieba, name)
 
 
-def remember_segmentation() -> None:
+def _with_words(jieba: Any, words: frozenset[str]) -> Any:
+    """A jieba tokenizer with jieba's dictionary (as the plugin's settings left it) and ``words`` added.
+
+    A copy: jieba's own dictionary stays as it was, so words dropped from the data are not kept whole later.
+    """
+    if not words:
+        return jieba.dt
+    jieba.dt.check_initialized()
+    tokenizer = copy.copy(jieba.dt)
+    tokenizer.FREQ = dict(jieba.dt.FREQ)
+    tokenizer.user_word_tag_tab = dict(jieba.dt.user_word_tag_tab)
+    for word in sorted(words):
+        tokenizer.add_word(word)
+    return tokenizer
+
+
+def remember_segmentation() -> RememberingSegmenter | None:
     """Give Material's search plugin a :class:`RememberingSegmenter` in place of jieba (if jieba is installed)."""
     module = importlib.import_module(SEARCH_SEGMENTER[0])
     found = getattr(module, SEARCH_SEGMENTER[1], None)
     if found is not None and not isinstance(found, RememberingSegmenter):
-        setattr(module, SEARCH_SEGMENTER[1], RememberingSegmenter(found))
+        found = RememberingSegmenter(found)
+        setattr(module, SEARCH_SEGMENTER[1], found)
+    return found
+
+
+def segmenter() -> RememberingSegmenter | None:
+    """The search plugin's segmenter, once :func:`remember_segmentation` has run (``None`` without jieba)."""
+    found = getattr(importlib.import_module(SEARCH_SEGMENTER[0]), SEARCH_SEGMENTER[1], None)
+    return found if isinstance(found, RememberingSegmenter) else None
 
 
 def _toc(items: Any) -> tuple[object, ...]:
@@ -52,10 +93,12 @@ def _toc(items: Any) -> tuple[object, ...]:
 def page_inputs(settings: dict[str, Any], page: Any) -> str:
     """A digest of everything the plugin reads to index a page.
 
-    Its settings, the page's address, titles, search and tags settings, table of contents and content.
+    Its settings, the words the segmenter keeps whole, the page's address, titles, search and tags settings,
+    table of contents and content.
     """
     meta = page.meta
-    read = json.dumps([settings, page.url, page.title, meta.get("title"), meta.get("search"), meta.get("tags"),
+    kept = sorted(found.words) if (found := segmenter()) else []
+    read = json.dumps([settings, kept, page.url, page.title, meta.get("title"), meta.get("search"), meta.get("tags"),
                        _toc(page.toc)], sort_keys=True, default=str)
     digest = hashlib.blake2b(read.encode(), digest_size=16)
     digest.update(page.content.encode())

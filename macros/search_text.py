@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
+from macros.model import Roadmap
 from macros.synonyms import SynonymMatcher
 
 BLOCKS = (
@@ -39,17 +42,40 @@ def space_blocks(html: str) -> str:
                    for i, part in enumerate(parts))
 
 
-# --- words the index adds to a section: a course's code however typed, synonyms ----------------------------------
+# --- words the index adds to a section: a course's code however typed, synonyms, the parts of compounds ------------
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 ZWSP = "\u200b"
 
+Cut = Callable[[str], Iterable[str]]
+"""A Chinese segmenter: text → its words."""
 
-def segment(text: str) -> str:
-    """Chinese runs cut into words as the search plugin cuts a page's text (jieba, zero-width spaces)."""
-    import jieba  # the search plugin's own segmenter, loaded only when a build indexes Chinese
 
-    return _HAN.sub(lambda m: ZWSP + ZWSP.join(jieba.cut(m.group(0))) + ZWSP, text).strip(ZWSP)
+class Segmenter(Protocol):
+    """The search plugin's segmenter (:class:`macros.search_memory.RememberingSegmenter`)."""
+
+    words: frozenset[str]
+    """The compounds it keeps whole."""
+
+    def cut(self, text: str) -> Iterable[str]: ...
+
+    def cut_apart(self, text: str) -> Iterable[str]: ...
+
+
+def kept_whole(roadmap: Roadmap) -> list[str]:
+    """The Chinese words the search index keeps whole: those of the synonym groups and the glossary.
+
+    They are the words a learner types (强化学习, 规模定律), which jieba's own dictionary often cuts in two; a
+    section that has one is found by its parts too (:func:`compound_parts`).
+    """
+    words = {word for group in roadmap.synonyms for word in group.zh}
+    words |= {term.zh for term in roadmap.glossary if term.zh}
+    return sorted(word for word in words if _HAN.fullmatch(word))
+
+
+def segment(text: str, cut: Cut) -> str:
+    """Chinese runs cut into words as the search plugin cuts a page's text (zero-width spaces between them)."""
+    return _HAN.sub(lambda m: ZWSP + ZWSP.join(cut(m.group(0))) + ZWSP, text).strip(ZWSP)
 
 
 def code_spellings(code: str, aliases: list[str]) -> list[str]:
@@ -70,15 +96,33 @@ def code_spellings(code: str, aliases: list[str]) -> list[str]:
 CODES_FIELD = "codes"
 """Index field of a course page's code however typed (configured in ``mkdocs.yml``, weighed like tags)."""
 SYNONYMS_FIELD = "synonyms"
-"""Index field of the synonyms of the words a section has (configured in ``mkdocs.yml``)."""
+"""Index field of the words a section is found by that it does not show: the synonyms of its words and the parts
+of the compounds it has (configured in ``mkdocs.yml``)."""
 
 
-def add_to_index(raw: str, codes: dict[str, list[str]], synonyms: SynonymMatcher) -> str:
+def compound_parts(text: str, compounds: Iterable[str], cut_apart: Cut) -> list[str]:
+    """The words inside each compound ``text`` has.
+
+    They are the other compounds in it, and the words of two characters or more that jieba's own dictionary cuts
+    it into. The index keeps 强化学习 whole, and 基于人类反馈的强化学习: a section that has the one is found by 强化 and
+    学习 too, one that has the other by 强化学习, 人类 and 反馈.
+    """
+    kept = set(compounds)
+    found = [word for word in kept if word in text]
+    parts: list[str] = []
+    for word in sorted(found):
+        parts += [other for other in sorted(kept) if other != word and other in word]
+        parts += [part for part in cut_apart(word) if len(part) > 1 and part != word]
+    return list(dict.fromkeys(parts))
+
+
+def add_to_index(raw: str, codes: dict[str, list[str]], synonyms: SynonymMatcher, words: Segmenter) -> str:
     """The search index ``raw`` (Material's ``search_index.json``) with two fields of words added to sections.
 
     ``codes`` maps a section's location (``courses/cs336/``) to its course's code however typed; every section
-    gains the synonyms of the words it has. The search matches these fields but never shows them: they are
-    not on the page, nor in the results.
+    gains the synonyms of the words it has, and the parts of the compounds among these and its own words
+    (``words``: the search plugin's segmenter and the compounds it keeps whole). The search matches these fields
+    but never shows them: they are not on the page, nor in the results.
     """
     data = json.loads(raw)
     missing = {CODES_FIELD, SYNONYMS_FIELD} - set(data["config"]["fields"])
@@ -86,9 +130,10 @@ def add_to_index(raw: str, codes: dict[str, list[str]], synonyms: SynonymMatcher
         raise ValueError(f"the search plugin's fields lack {sorted(missing)} (mkdocs.yml, plugins.search.fields)")
     for doc in data["docs"]:
         if doc["location"] in codes:
-            doc[CODES_FIELD] = segment(" ".join(codes[doc["location"]]))
+            doc[CODES_FIELD] = segment(" ".join(codes[doc["location"]]), words.cut)
         text = re.sub(r"<[^>]+>", " ", f"{doc['title']}\n{doc['text']}").replace(ZWSP, "")
         added = synonyms.added_words(text)
+        added += compound_parts(" ".join([text, *added]), words.words, words.cut_apart)
         if added:
-            doc[SYNONYMS_FIELD] = segment(" ".join(added))
+            doc[SYNONYMS_FIELD] = segment(" ".join(dict.fromkeys(added)), words.cut)
     return json.dumps(data, separators=(",", ":"), default=str)

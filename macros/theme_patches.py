@@ -27,7 +27,7 @@ class Patch:
     pattern: re.Pattern[str]
     replace: Callable[[re.Match[str], dict[str, str]], str]
     """The new markup, from the match and the language's strings (``search``: Material's word for search;
-    ``site``: the site's name)."""
+    ``site``: the site's name; ``worker``: the file name of our search worker)."""
     least: int = 1
     """How many times every page contains the markup, at least."""
 
@@ -58,6 +58,22 @@ PATCHES: tuple[Patch, ...] = (
                            r'<input type="text" class="md-search__input" )name="query"([^<>]*>)'),
         replace=lambda match, strings: f'{match.group(1)}name="q"{match.group(2)}<button type="submit" '
         f'class="rr-visually-hidden" tabindex="-1">{html.escape(strings["search"])}</button>',
+    ),
+    Patch(
+        partial="base.html",
+        why="the search runs in our copy of Material's worker, which cuts a Chinese query into the index's words "
+            "(macros/search_worker.py)",
+        pattern=re.compile(r'("search": "[^"<>]*assets/javascripts/workers/)search\.[0-9a-f]+\.min\.js"'),
+        replace=lambda match, strings: f'{match.group(1)}{html.escape(strings["worker"])}"',
+    ),
+    Patch(
+        partial="partials/source.html",
+        why="the repository link (mkdocs.yml repo_url) without Material's source component, which asks "
+            "api.github.com for the repository's stars and forks on every page view: no page loads anything "
+            "from another host",
+        pattern=re.compile(r'(<a href="[^"<>]*" title="[^"<>]*" class="md-source") data-md-component="source">'),
+        replace=lambda match, strings: match.group(1) + ">",
+        least=0,
     ),
     Patch(
         partial="partials/logo.html",

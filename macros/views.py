@@ -224,16 +224,21 @@ def week_load(index: RoadmapIndex, week: Week) -> WeekLoad:
     return WeekLoad(hours, optional, budget, budget is not None and hours > budget)
 
 
+NARROWER_INDENT = "\u2003"
+"""Before the label of a topic within a broader one, in the finder's topic list (an em space: a select keeps it)."""
+
+
 def finder_options(index: RoadmapIndex, lang: str) -> FinderOptions:
-    """The options of the course finder's selects."""
+    """The options of the course finder's selects; a topic within a broader one is indented under it."""
     courses = index.roadmap.courses
-    topics = {topic for course in courses for topic in course.topics}
+    topics = {topic for course in courses for topic in index.with_broader(course.topics)}
     stages = {stage.id for course in courses if (used := index.usage.get(course.id)) for stage in used.stages}
     levels = {course.level for course in courses}
     dot = separators(lang).dot
     return FinderOptions(
         institutions=[Option(key, index.institution_label(key, lang)) for key in index.institutions],
-        topics=[Option(t.id, t.label[lang]) for t in index.roadmap.topics if t.id in topics],
+        topics=[Option(t.id, NARROWER_INDENT * (t.within in topics) + t.label[lang])
+                for t in index.roadmap.topics if t.id in topics],
         stages=[Option(s.id, s.title[lang] + dot + week_range(s.weeks, lang))
                 for s in index.roadmap.stages if s.id in stages],
         levels=[Option(level.value, translate(f"level.{level.value}", lang)) for level in Level if level in levels],
@@ -259,7 +264,7 @@ def finder_suggestions(index: RoadmapIndex, lang: str) -> list[dict[str, str]]:
     The topics some course carries, the synonyms, the instructors and the course codes.
     """
     courses = index.roadmap.courses
-    used = {topic for course in courses for topic in course.topics}
+    used = {topic for course in courses for topic in index.with_broader(course.topics)}
     found = [Suggestion(t.label[lang], topic=t.id) for t in index.roadmap.topics if t.id in used]
     found += [Suggestion(term, text=term) for group in index.roadmap.synonyms for term in group.terms]
     found += [Suggestion(name, text=name) for course in courses for name in course.instructors]
@@ -272,10 +277,15 @@ FINDER_TEXT_SEPARATOR = " | "
 
 
 def finder_text(course: Course, index: RoadmapIndex) -> str:
-    """Everything the finder's keyword box matches in a course, in every language, and the synonyms of its words."""
+    """Everything the finder's keyword box matches in a course, in every language, and the synonyms of its words.
+
+    The words of a synonym group that belongs to one of the course's topics count too (reward model: RLHF).
+    """
+    topics = index.with_broader(course.topics)
     words = [course.code, *course.aliases, *(course.title[code] for code in CODES),
-             *(course.institution[code] for code in CODES), *course.instructors, *course.topics]
-    words += [index.topics[topic][code] for topic in course.topics for code in CODES]
+             *(course.institution[code] for code in CODES), *course.instructors, *topics]
+    words += [index.topics[topic][code] for topic in topics for code in CODES]
+    words += [term for group in index.roadmap.synonyms if group.topic in topics for term in group.terms]
     words += index.synonym_matcher.added_words(FINDER_TEXT_SEPARATOR.join(words))
     return FINDER_TEXT_SEPARATOR.join(words)
 

@@ -11,6 +11,8 @@ from quality_support import BUNDLE_STARTED, PHONE, ROADMAP, open_loaded
 
 from macros.index import RoadmapIndex
 from macros.languages import PREFIX as LANGS
+from macros.search_text import kept_whole
+from tests.slow_network import serve_like_pages, slow_down
 
 pytestmark = pytest.mark.browser
 INDEX = RoadmapIndex(ROADMAP)
@@ -97,3 +99,77 @@ def test_highlight_address_marks_the_words_at_once(page: Page):
     marks = page.locator("article mark")
     expect(marks.first).to_be_visible()
     assert all(word in text.lower() for text in marks.all_inner_texts())
+
+
+# ---- the first search on a slow phone: before the bundle has arrived ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pages_url(site):
+    """The built site served as GitHub Pages serves it (gzip, cacheable for ten minutes)."""
+    server, url = serve_like_pages(site)
+    yield url
+    server.shutdown()
+
+
+def held_bundle(page: Page) -> dict:
+    """Hold Material's bundle until the test lets it go (``release(held)``): it arrives after what the test does."""
+    held: dict = {"routes": [], "released": False}
+
+    def hold(route) -> None:
+        if held["released"]:
+            route.continue_()
+        else:
+            held["routes"].append(route)
+
+    page.route("**/assets/javascripts/bundle.*.min.js", hold)
+    return held
+
+
+def release(held: dict) -> None:
+    held["released"] = True
+    for route in held["routes"]:
+        route.continue_()
+
+
+@pytest.mark.parametrize(("lang", "path"), [("en", "weeks/"), ("zh", "weeks/#week-3")])
+def test_the_first_tap_on_a_slow_phone_focuses_the_box_keeps_what_is_typed_and_finds_it(
+        browser, pages_url, lang: str, path: str):
+    """On a throttled phone (Slow 3G, CPU 4× slower), the header's search button tapped before the bundle has
+    arrived: the box has the focus at once, what is typed stays, the search's files are on their way before the
+    bundle is, and the results come once the index does. A page opened at an anchor (#week-3) keeps the search
+    open when the bundle starts (the bundle closes it on every anchor, the one the page opened with included)."""
+    course = ROADMAP.courses[-1]
+    query = course.code if lang == "en" else kept_whole(ROADMAP)[0]
+    context = browser.new_context(base_url=pages_url, **PHONE)
+    try:
+        page = context.new_page()
+        held = held_bundle(page)
+        slow_down(context, page)
+        page.add_init_script("""addEventListener('DOMContentLoaded', () => {
+            window.__closeAttempts = 0;
+            document.getElementById('__search').addEventListener('click', (e) => {
+                if (!e.isTrusted) window.__closeAttempts++; }, true); });""")
+        page.goto(LANGS[lang] + path, wait_until="domcontentloaded")
+        # the tap asks for the index and the worker at once, not after the bundle
+        with page.expect_request("**/search/search_index.json"), page.expect_request("**/workers/search.*.min.js"):
+            page.locator("label.md-header__button[for=__search]").tap()
+        box = page.locator("input.md-search__input")
+        expect(box).to_be_focused()
+        page.keyboard.type(query)
+        expect(box).to_have_value(query)
+        assert page.evaluate(BUNDLE_STARTED) is False
+        release(held)
+        first = page.locator(".md-search-result__item").first
+        expect(first).to_be_visible(timeout=120_000)
+        expect(box).to_have_value(query)
+        if lang == "en":
+            expect(first).to_contain_text(course.title.en)
+        else:  # a Chinese compound is searched whole: no result lacks a part of it
+            assert not page.locator(".md-search-result__terms").count()
+        if "#" in path:  # the bundle tried to close the search for the page's anchor, and it stayed open
+            page.wait_for_function("() => window.__closeAttempts > 0", timeout=120_000)
+            assert page.evaluate("document.getElementById('__search').checked")
+            expect(first).to_be_visible()
+    finally:
+        context.close()

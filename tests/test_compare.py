@@ -181,3 +181,32 @@ def test_axe_finds_nothing_in_the_comparison_and_the_picked_list(open_page, lang
         page.goto(f"{LANGS[lang]}courses/?c={courses[0].id},{courses[1].id}")
         expect(page.locator("#rr-compare-go")).to_be_visible()
         assert violations(page) == [], viewport
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_comparison_says_where_each_course_sits_in_the_plan_and_which_comes_first(page, lang):
+    """A "where it sits in the plan" row, and a line that takes the chosen courses in the plan's order (the first
+    week that uses each), naming those the weekly plan does not schedule."""
+    data, ix = roadmap()
+    weeks = {c.id: ix.first_week(c.id) for c in data.courses}
+    scheduled = sorted((c for c in data.courses if weeks[c.id]), key=lambda c: weeks[c.id], reverse=True)[:2]
+    unscheduled = [c for c in data.courses if not weeks[c.id]][:1]
+    chosen = [*scheduled, *unscheduled]
+    assert len(scheduled) == 2
+    page.goto(f"{LANGS[lang]}courses/compare/?c={','.join(c.id for c in chosen)}")
+    order = page.locator("#rr-compare-side .rr-compare__order")
+    first, then = sorted(scheduled, key=lambda c: weeks[c.id])
+    expected = translate("compare.order", lang, courses=translate("compare.order.then", lang).join(
+        translate("compare.order.item", lang, code=c.code, n=weeks[c.id]) for c in (first, then)))
+    expect(order.first).to_have_text(expected)
+    if unscheduled:
+        expect(order.nth(1)).to_have_text(translate("compare.order.unscheduled", lang, codes=unscheduled[0].code))
+    row = page.locator("#rr-compare-side tbody tr", has=page.locator("th", has_text=translate("course.in-plan", lang)))
+    expect(row).to_have_count(1)
+    cells = row.locator("td")
+    for n, course in enumerate(chosen):
+        used = ix.usage.get(course.id)
+        if used and (used.stages or used.weeks):
+            expect(cells.nth(n).locator("a").first).to_be_visible()
+        else:
+            expect(cells.nth(n)).to_have_text(translate("course.not-in-plan", lang))

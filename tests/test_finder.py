@@ -83,7 +83,8 @@ def test_full_table_without_javascript(read_page, lang):
     assert "hidden" in html.css_first("#rr-finder-empty").attributes
     for course in data.courses:
         row = rows[course.id]
-        assert row["data-topics"].split() == course.topics
+        # the course's topics, then the broader topics they are within (a filter by post-training finds it)
+        assert row["data-topics"].split() == ix.with_broader(course.topics)
         used = ix.usage.get(course.id)
         assert row["data-stages"].split() == ([s.id for s in used.stages] if used else [])
         assert row["data-videos"] == course.videos.access
@@ -92,7 +93,7 @@ def test_full_table_without_javascript(read_page, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_options_come_from_the_data_in_the_page_language(read_page, lang):
-    data, _ = roadmap()
+    data, ix = roadmap()
     html = read_page(f"{LANGS[lang]}courses/")
     rows = static_rows(read_page, LANGS[lang]).values()
 
@@ -105,12 +106,14 @@ def test_options_come_from_the_data_in_the_page_language(read_page, lang):
         assert found[0].attributes["value"] == "" and found[0].text() == translate("finder.any", lang)
         return {o.attributes["value"]: o.text() for o in found[1:]}
 
-    course_topics = {t for c in data.courses for t in c.topics}
+    course_topics = {t for c in data.courses for t in ix.with_broader(c.topics)}
     topics = options("topic", course_topics)
     assert set(topics) == course_topics
     if len(topics) > 1:
         assert list(topics) == [t.id for t in data.topics if t.id in course_topics]
-        assert all(topics[t.id] == t.label[lang] for t in data.topics if t.id in topics)
+        # a topic within a broader one is indented under it (the data lists it after the broader one)
+        indent = "\u2003"
+        assert all(topics[t.id] == indent * (t.within in topics) + t.label[lang] for t in data.topics if t.id in topics)
     institutions = {row["data-inst"] for row in rows}
     assert set(options("inst", institutions)) == institutions
     course_stages = {s for row in rows for s in row["data-stages"].split()}
@@ -358,3 +361,50 @@ def test_topic_index_lists_what_carries_each_tag(read_page, lang):
             f"{it.code} · {it.title[lang]}" if hasattr(it, "code") else it.title[lang] for it in ix.by_topic[topic.id]
         ]
         assert sorted(listed) == sorted(expected), topic.id
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_topic_of_a_set_finds_the_courses_whose_checked_pages_show_it(page, lang):
+    """Post-training and the topics within it (instruction tuning, RLHF, alignment, …): picking one in the finder
+    shows exactly the courses one of whose topic sources (a schedule page) shows it or a topic within it."""
+    data, ix = roadmap()
+    sets = [[t.id, *ix.narrower[t.id]] for t in data.topics if ix.narrower[t.id]]
+    assert sets
+    page.goto(f"{LANGS[lang]}courses/")
+    select = page.locator("#rr-finder-topic")
+    for topics in sets:
+        for topic in topics:
+            shown_by_a_page = [c.id for c in data.courses
+                               if any(topic in ix.with_broader(source.topics) for source in c.topic_sources)]
+            if not shown_by_a_page:
+                expect(select.locator(f'option[value="{topic}"]')).to_have_count(0)
+                continue
+            select.select_option(topic)
+            expect(page).to_have_url(re.compile(rf"[?&]topic={topic}(&|$)"))
+            assert visible_courses(page) == shown_by_a_page, (topic, visible_courses(page))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_words_of_a_topic_find_its_courses_and_a_slip_of_them_is_suggested(page, lang):
+    """A synonym group that belongs to a topic (reward model: RLHF) finds the topic's courses when typed; typed
+    with two letters swapped, it finds nothing and the finder offers the word, which then finds them."""
+    data, ix = roadmap()
+    groups = [g for g in data.synonyms if g.topic]
+    assert groups
+    page.goto(f"{LANGS[lang]}courses/")
+    box = page.locator("#rr-finder-text")
+    for group in groups:
+        courses = [c.id for c in data.courses if group.topic in ix.with_broader(c.topics)]
+        if not courses:
+            continue
+        for word in group.terms:
+            box.fill(word)
+            assert set(courses) <= set(visible_courses(page)), (word, courses, visible_courses(page))
+    word = next(w for g in groups for w in g.en if len(w) > 6 and " " in w
+                if any(g.topic in ix.with_broader(c.topics) for c in data.courses))
+    box.fill(word[:-2] + word[-1] + word[-2])
+    expect(page.locator("#rr-finder-empty")).to_be_visible()
+    suggestion = page.locator("#rr-finder-suggest button", has_text=word).first
+    suggestion.click()
+    expect(box).to_have_value(word)
+    assert visible_courses(page)

@@ -33,7 +33,7 @@ MARKER = "rr-pwn"
 KEEP = {
     "id", "ref", "url", "links", "topics", "stage", "period", "directions", "date", "checked", "source_date",
     "source_updated", "level", "kind", "access", "status", "language", "arxiv", "year", "week", "start", "end",
-    "self_check", "glossary", "step", "part_of", "video", "slides", "venue_kind",
+    "self_check", "glossary", "step", "part_of", "video", "slides", "venue_kind", "within", "topic",
 }
 """Keys whose values are not free text: the model constrains them (or, for the glossary, only style reads them)."""
 BUILD = ("import sys; import macros.glossary; macros.glossary.problems = lambda roadmap: []; "

@@ -1,13 +1,15 @@
 """Right on every screen: each kind of page at phone, tablet and desktop widths, both languages, light and dark.
 
-Four rules, measured in the real browser:
+Five rules, measured in the real browser:
 
 - the page never scrolls sideways (the document is no wider than the viewport);
 - no word is broken inside itself: a run of Latin letters or digits whose characters sit on two lines
   (Chinese may break between any two characters, so only Latin runs are checked; a web address written
   out in prose may break anywhere, as browsers break long addresses);
 - from 1024 px up, no table needs sideways scrolling;
-- on a phone, most of the content's text (60 %, Lighthouse's rule) is 12 px or larger: read without zooming.
+- on a phone, most of the content's text (60 %, Lighthouse's rule) is 12 px or larger: read without zooming;
+- no text of a page is smaller than 12 px, and every control and link a reader can tap is at least 24 × 24 px
+  (WCAG 2.2's minimum target size), on every screen.
 
 One browser context per width and colour scheme serves every page at that width. Screenshots of every kind of
 page at 390 and 1366 px, both languages, go to ``$LAYOUT_SCREENSHOTS`` (default: a folder of the tests' tmp dir),
@@ -78,7 +80,31 @@ MEASURE = r"""() => {
     all += n;
     if (parseFloat(getComputedStyle(el).fontSize) >= 12) legible += n;
   }
-  return {width: doc.scrollWidth, viewport: doc.clientWidth, broken, tables, legible: all ? legible / all : 1};
+  const name = (el) => "<" + el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (typeof el.className === "string" && el.className.trim()
+      ? "." + el.className.trim().split(/\s+/).join(".") : "") + ">";
+  const small = new Set(), targets = new Set();
+  const everything = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = everything.nextNode(); node; node = everything.nextNode()) {
+    const el = node.parentElement;
+    if (!node.data.trim() || !el || el.closest("script, style, template, noscript, .rr-visually-hidden")) continue;
+    range.selectNodeContents(node);
+    const shown = el.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    if (!range.getClientRects().length || !shown) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 11.95) small.add(name(el) + " " + size.toFixed(1) + "px: " + node.data.trim().slice(0, 20));
+  }
+  const controls = "a[href], button, input:not([type=hidden]), select, textarea, summary, label[for]";
+  for (const el of document.querySelectorAll(controls)) {
+    // a label around a box is the box's target
+    if (el.closest(".rr-visually-hidden") || (el.matches("input") && el.closest("label"))) continue;
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width && box.height && (box.width < 23.5 || box.height < 23.5))
+      targets.add(name(el) + " " + Math.round(box.width) + "×" + Math.round(box.height));
+  }
+  return {width: doc.scrollWidth, viewport: doc.clientWidth, broken, tables, legible: all ? legible / all : 1,
+          small: [...small], targets: [...targets]};
 }"""
 
 
@@ -157,3 +183,26 @@ PHONE_CASES = [(w, s, lang, kind) for w, s, lang, kind in CASES if w < 768 and s
 def test_text_is_legible_on_a_phone_without_zooming(measure, width: int, scheme: str, lang: str, kind: str):
     result = measure(width, scheme, lang, kind)
     assert result["legible"] >= LEGIBLE, f"only {result['legible']:.0%} of the text is 12 px or larger"
+
+
+@pytest.mark.parametrize(("width", "scheme", "lang", "kind"), [c for c in CASES if c[1] == "light"])
+def test_no_text_is_under_12px(measure, width: int, scheme: str, lang: str, kind: str):
+    result = measure(width, scheme, lang, kind)
+    assert not result["small"], "text under 12 px: " + "; ".join(result["small"][:12])
+
+
+@pytest.mark.parametrize(("width", "scheme", "lang", "kind"), [c for c in CASES if c[1] == "light"])
+def test_every_target_is_at_least_24px(measure, width: int, scheme: str, lang: str, kind: str):
+    """Links (those inside a line of text too), buttons, fields, disclosure summaries, labels of boxes."""
+    result = measure(width, scheme, lang, kind)
+    assert not result["targets"], "targets under 24 × 24 px: " + "; ".join(result["targets"][:12])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_shows_every_start_card_on_the_home_pages_first_screen(open_page, lang: str):
+    """390 × 844: the four "start here" cards, the weekly plan's (with "continue") among them, without scrolling."""
+    page = open_page(viewport={"width": 390, "height": 844})
+    page.goto(LANGS[lang], wait_until="load")
+    page.evaluate("document.fonts.ready")
+    bottoms = page.locator("ul.rr-cards > li").evaluate_all("items => items.map(i => i.getBoundingClientRect().bottom)")
+    assert len(bottoms) == 4 and max(bottoms) <= 844, bottoms

@@ -19,9 +19,12 @@ from macros.material import (
     COPIED_PARTIALS,
     MARKUP,
     SEARCH_ENTRIES,
+    SEARCH_QUERY_CUT,
     SEARCH_SEGMENTER,
+    SEARCH_WORKER,
 )
 from macros.search_memory import RememberingSegmenter
+from macros.search_worker import WorkerPatchError, patched_worker, search_files
 from macros.theme_patches import PATCHES, PatchError, patch_page
 
 MATERIAL = Path(material.__file__).parent / "templates"
@@ -128,18 +131,21 @@ PAGE = (
     '<div class="md-nav__link md-nav__container"><a href="c/" class="md-nav__link ">\n  <span class="md-ellipsis">\n'
     '    Courses\n  </span>\n</a>\n<label class="md-nav__link " for="__nav_2" id="__nav_2_label" tabindex="">'
     '<span class="md-nav__icon md-icon"></span></label></div>'
+    '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.a7633da7.min.js"}'
+    '</script>'
 )
+STRINGS = {"search": "Search", "site": "A", "worker": "search.0123abcd.min.js"}
 
 
 def test_the_table_of_contents_toggle_stays_only_with_its_label():
     toc = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
     label = '\n  <label class="md-nav__link md-nav__link--active" for="__toc">'
-    assert patch_page(PAGE + toc + label, {"search": "S", "site": "A"}).endswith(toc + label)
-    assert patch_page(PAGE + toc + '<a href=".">', {"search": "S", "site": "A"}).endswith('</div><a href=".">')
+    assert patch_page(PAGE + toc + label, STRINGS).endswith(toc + label)
+    assert patch_page(PAGE + toc + '<a href=".">', STRINGS).endswith('</script><a href=".">')
 
 
 def test_patches_change_the_page_and_refuse_a_page_without_the_markup():
-    patched = patch_page(PAGE, {"search": 'Se"arch', "site": "A & B"})
+    patched = patch_page(PAGE, {**STRINGS, "search": 'Se"arch', "site": "A & B"})
     assert patched == (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
@@ -153,12 +159,14 @@ def test_patches_change_the_page_and_refuse_a_page_without_the_markup():
         '\n  <span class="md-ellipsis">\n    Courses\n  </span>\n</a>\n'
         '<label class="md-nav__link " for="__nav_2" id="__nav_2_label">'
         '<span class="rr-visually-hidden">Courses</span><span class="md-nav__icon md-icon"></span></label></div>'
+        '<script id="__config" type="application/json">'
+        '{"search": "../assets/javascripts/workers/search.0123abcd.min.js"}</script>'
     )
     for patch in PATCHES:
         if not patch.least:
             continue
         with pytest.raises(PatchError, match=re.escape(patch.partial)):
-            patch_page(patch.pattern.sub("", PAGE), {"search": "Search", "site": "A"})
+            patch_page(patch.pattern.sub("", PAGE), STRINGS)
 
 
 def test_the_search_index_method_we_wrap_is_where_we_look():
@@ -189,3 +197,37 @@ def test_a_page_indexed_again_from_the_same_inputs_gets_the_same_entries_without
     first = entries("<h1 id='a'>A</h1><p>one</p>")
     assert entries("<h1 id='a'>A</h1><p>one</p>") == first and len(parsed) == 1
     assert entries("<h1 id='a'>A</h1><p>two</p>") != first and len(parsed) == 2
+
+
+def test_the_search_worker_cuts_a_query_once_where_we_look_and_our_copy_calls_our_script():
+    worker = next(MATERIAL.rglob("workers/search.*.min.js"))
+    assert SEARCH_WORKER.fullmatch(worker.relative_to(MATERIAL).as_posix())
+    source = worker.read_text(encoding="utf-8")
+    assert len(SEARCH_QUERY_CUT.findall(source)) == 1
+    patched = patched_worker(source, "/* ours */")
+    assert patched.startswith("/* ours */\n") and "rrSegmentQuery(" in patched and 'join("* ")' not in patched
+    assert "sourceMappingURL" not in patched
+    with pytest.raises(WorkerPatchError, match="SEARCH_QUERY_CUT"):
+        patched_worker(source.replace('.join("* ")', '.join(" ")'), "")
+
+
+def test_the_segmenter_keeps_the_datas_words_whole_and_leaves_jiebas_dictionary_alone():
+    jieba = pytest.importorskip("jieba")
+    words = RememberingSegmenter(jieba)
+    assert list(words.cut("强化学习")) == list(jieba.cut("强化学习")) == ["强化", "学习"]
+    words.keep_whole(["强化学习"])
+    assert list(words.cut("深度强化学习")) == ["深度", "强化学习"]
+    assert list(words.cut_apart("强化学习")) == ["强化", "学习"]
+    assert list(jieba.cut("强化学习")) == ["强化", "学习"]  # a copy of the dictionary got the word, not jieba's own
+    words.keep_whole([])
+    assert list(words.cut("强化学习")) == ["强化", "学习"]
+
+
+def test_the_files_the_search_starts_with_are_materials_own():
+    """bundle-on-demand.js fetches them when a reader opens the search: the lunr scripts the worker imports."""
+    worker = next(MATERIAL.rglob("workers/search.*.min.js")).read_text(encoding="utf-8")
+    files = search_files(["zh"], "assets/javascripts/workers/ours.js")
+    assert files[:2] == ["search/search_index.json", "assets/javascripts/workers/ours.js"]
+    assert all((MATERIAL / file).is_file() for file in files[2:]), files
+    assert "lunr.stemmer.support.min.js" in worker and "/min/lunr." in worker  # where the worker names them
+    assert search_files(["en"], "w.js") == ["search/search_index.json", "w.js"]

@@ -9,6 +9,8 @@ import jieba
 import pytest
 
 from macros.languages import PREFIX as LANGS
+from macros.search_memory import RememberingSegmenter
+from macros.search_text import kept_whole
 from tests.search_support import Hit, clean, close_search, open_search, roadmap, search
 
 pytestmark = pytest.mark.browser
@@ -53,10 +55,14 @@ def test_chinese_index_is_segmented(site):
     for course in data.courses:  # course codes are indexed in their parts: CS224N → cs, 224n
         for part in separator.split(course.code.lower()):
             assert not part or part in tokens, (course.code, part)
-    for topic in data.topics:  # Chinese labels are indexed as words (jieba's)
+    words = RememberingSegmenter(jieba)  # as the build cuts: jieba, the data's compounds kept whole
+    words.keep_whole(kept_whole(data))
+    for topic in data.topics:  # Chinese labels are indexed as words
         label = re.sub(r"[（(].*", "", topic.label.zh).strip()
         if re.fullmatch(r"[\u4e00-\u9fff]+", label):
-            assert label in tokens or all(w in tokens for w in jieba.cut(label)), label
+            assert label in tokens or all(w in tokens for w in words.cut(label)), label
+    for word in kept_whole(data):  # the compounds a learner types are words of the index, not their halves
+        assert word.lower() in tokens or any(word in doc.get("synonyms", "") for doc in index["docs"]), word
     # English inside full-width brackets is split off: 多模态（Multimodality） yields "multimodality"
     assert "multimodality" in tokens
     assert not any(t.startswith("（") or t.endswith("）") for t in tokens)
@@ -184,3 +190,25 @@ def test_switch_language_on_a_course_page(page):
     page.wait_for_url(re.compile(rf"/courses/{re.escape(course.id)}/$"))
     assert "/en/" not in page.url
     assert page.locator("html").get_attribute("lang").startswith("zh")
+
+
+SEGMENT_CASES = {
+    "强化学习": " 强化学习 ",  # a word of the index stays whole (the transform then adds its wildcard)
+    "强化学": " 强化学 ",  # so does the start of one: a word still being typed
+    "对齐与安全": " +对齐 +安全 ",  # else the fewest words of the index, each required; 与 left out
+    "缩放定律": " 缩放^1 +定律 ",  # a part the index lacks stays in, optional (the results name it missing)
+    "的": " 的 ",  # a single character is searched as typed
+    "𠀀学习": " +学习 ",  # a character outside the basic plane is one character
+}
+"""Query → what the worker searches for, against an index of the words below."""
+
+
+def test_a_chinese_query_is_cut_into_the_words_of_the_index(page):
+    """The script put before Material's search worker (macros/search_worker.py), run in Chromium on a small index."""
+    from macros.search_worker import OUR_SCRIPT
+
+    page.set_content("<!doctype html><title>t</title>")
+    page.add_script_tag(content=OUR_SCRIPT.read_text(encoding="utf-8"))
+    index = {word: {} for word in ("强化", "学习", "强化学习", "对齐", "安全", "与", "的", "定律", "cs336")}
+    got = {query: page.evaluate("([q, i]) => rrSegmentQuery(q, i)", [query, index]) for query in SEGMENT_CASES}
+    assert got == SEGMENT_CASES

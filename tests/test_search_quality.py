@@ -6,15 +6,18 @@ import json
 import re
 from pathlib import Path
 
+import jieba
 import pytest
+from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from macros.i18n import translate
 from macros.languages import PREFIX as LANGS
 from macros.model import Synonyms
-from macros.search_text import BLOCKS
+from macros.search_memory import RememberingSegmenter
+from macros.search_text import BLOCKS, kept_whole
 from macros.synonyms import SynonymMatcher
-from tests.search_support import ZWSP, Hit, close_search, open_search, roadmap, search
+from tests.search_support import ZWSP, Hit, clean, close_search, open_search, roadmap, search, site_path
 
 BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCKS).split("|"), "br"}
 """Elements between which a reader sees words apart (blocks, table cells, line breaks)."""
@@ -230,3 +233,67 @@ def test_the_finder_knows_the_synonyms(page, read_page, lang):
         shown = page.locator("#course-table tr.rr-course-row:visible").evaluate_all(
             "rows => rows.map(r => r.dataset.course)")
         assert set(courses) <= set(shown), (synonym, courses, shown)
+
+
+# ---- Chinese words: the index's words, found whole and lit up whole ------------------------------------------
+
+
+def chinese_words(data) -> list[str]:
+    """What a Chinese learner types as one word: the compounds the index keeps whole (the synonyms' and the
+    glossary's Chinese words) and the Chinese topic labels the build cuts as one word."""
+    cut = RememberingSegmenter(jieba)
+    cut.keep_whole(kept_whole(data))
+    labels = [re.sub(r"[（(].*", "", t.label.zh).strip() for t in data.topics]
+    labels = [w for w in labels if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) and len(cut.cut(w)) == 1]
+    return list(dict.fromkeys([*kept_whole(data), *labels]))
+
+
+def spellings(word: str, data) -> set[str]:
+    """``word`` and what a page may say instead: the words of its synonym groups, and of the groups one of whose
+    words holds it (人类反馈强化学习 holds 强化学习, so a page that says RLHF is a page about it)."""
+    found = {word}
+    for group in data.synonyms:
+        if any(word in term for term in group.terms):
+            found |= set(group.terms)
+    return {w.casefold() for w in found}
+
+
+def page_text(read_page, path: str) -> str:
+    article = read_page(path.split("#")[0]).css_first("article.md-content__inner")
+    return article.text(separator=" ").replace(ZWSP, "").casefold()
+
+
+def test_a_chinese_word_finds_the_pages_that_have_it_and_lights_up_only_it(site, read_page, page, base_url):
+    """Every result is a page that has the word (or a synonym: read from the page itself), no result says a part
+    of the word is missing, every page whose indexed text has the word is found, and the page a result opens
+    marks the word whole, never its single characters."""
+    data, _ = roadmap()
+    texts = index_texts(site, "zh")
+    words = chinese_words(data)
+    assert {"强化学习", "分词器", "缩放定律", "卡帕西"} <= set(words)  # the words learners reported
+    page.goto("")
+    open_search(page)
+    opened: list[tuple[str, str]] = []
+    for word in words:
+        hits = search(page, word, base_url)
+        assert hits, word
+        assert not page.locator(".md-search-result__terms").count(), (word, "a result reports a missing part")
+        said = spellings(word, data)
+        pages = page_order(hits)
+        for path in pages:
+            assert any(s in page_text(read_page, path) for s in said), (word, path)
+        having = {p for p, text in texts.items() if word in text}
+        assert having <= set(pages), (word, sorted(having - set(pages)))
+        # a result that matched (its link marks the words: ?h=) on a page that has the word as written
+        marked = page.locator("a.md-search-result__link").evaluate_all(
+            "links => links.map(a => a.href).filter(h => new URL(h).searchParams.get('h'))")
+        href = next((h for h in marked if word in page_text(read_page, site_path(h, base_url))), None)
+        if href is not None:
+            opened.append((word, href))
+    close_search(page)
+    assert opened
+    for word, href in opened:
+        page.goto(href)
+        marks = page.locator("article mark")
+        expect(marks.first, f"{word}: {href}").to_be_attached()
+        assert set(clean(m) for m in marks.all_text_contents()) == {word}, (word, href)

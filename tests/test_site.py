@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
-from conftest import ROOT, HTMLParser, build_site, data_urls
+from conftest import ROOT, HTMLParser, build_site, data_urls, serve
 
 from macros.exports import DOWNLOADS
 from macros.i18n import translate
@@ -250,3 +250,37 @@ def test_a_warning_fails_the_strict_build(tmp_path: Path):
     assert result.returncode == 1
     assert "no-such-page.md" in result.stderr and "strict" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+REPOSITORY = "https://github.com/example-owner/llm-research-roadmap"
+
+
+def test_the_repository_address_set_once_is_linked_and_nothing_is_asked_of_github(tmp_path: Path, browser):
+    """``repo_url`` in mkdocs.yml: every page links the repository (Material's source link, header and drawer),
+    and no page view, with Material's bundle running, asks another host for anything (Material's source
+    component would fetch the repository's stars and forks from api.github.com)."""
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(f"repo_url: {REPOSITORY}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(out, project=project)
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "en/courses/index.html", "404.html"):
+        html = HTMLParser((out / page).read_text(encoding="utf-8"))
+        links = html.css(f'a.md-source[href="{REPOSITORY}"]')
+        assert links and not any("data-md-component" in a.attributes for a in links), page
+    server, url = serve(out)
+    try:
+        context = browser.new_context(base_url=url, viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        hosts: set[str] = set()
+        page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+        page.goto("en/courses/", wait_until="load")
+        page.mouse.move(300, 300)
+        page.wait_for_function("window.component$ !== undefined")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(f'.md-header a.md-source[href="{REPOSITORY}"]').is_visible()
+        assert hosts == {urlsplit(url).netloc}, hosts
+        context.close()
+    finally:
+        server.shutdown()

@@ -378,8 +378,29 @@
       const wrap = document.createElement("div");
       wrap.className = "rr-compare__side";
       wrap.id = "rr-compare-side";
-      wrap.append(table);
+      wrap.append(...this.order(ids), table);
       return wrap;
+    }
+
+    /** Which course the plan takes first: "take CS224N (from week 1), then CS336 (from week 5)", and which it
+        does not schedule. */
+    order(ids) {
+      const data = this.listing.dataset;
+      const courses = ids.map((id) => this.sections.get(id).dataset);
+      const scheduled = courses.filter((c) => c.firstWeek).sort((a, b) => Number(a.firstWeek) - Number(b.firstWeek));
+      const unscheduled = courses.filter((c) => !c.firstWeek).map((c) => c.code);
+      const lines = [];
+      if (scheduled.length) {
+        const items = scheduled.map((c) => format(data.orderItem, { code: c.code, n: c.firstWeek }));
+        lines.push(format(data.order, { courses: items.join(data.orderThen) }));
+      }
+      if (unscheduled.length) lines.push(format(data.orderUnscheduled, { codes: unscheduled.join(data.list) }));
+      return lines.map((line) => {
+        const p = document.createElement("p");
+        p.className = "rr-compare__order";
+        p.textContent = line;
+        return p;
+      });
     }
 
     show() {
