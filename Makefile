@@ -52,11 +52,16 @@ lint: $(STAMP) ## Ruff over the whole repository
 system: $(STAMP) ## Install (or name) the system packages the browser tests need
 	$(PY) -m tests.prerequisites chromium cjk-fonts
 
+# The tests run on every core (pytest-xdist; TEST_WORKERS=1 for one process). A worker takes the next test when
+# it is done with one (worksteal); the site is built once per run, whatever the number of workers.
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+
 test: check lint system ## Validate the data, lint, then run every test (real build, real Chromium)
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-fast: check lint ## Every test that needs no browser (for editors of the data)
-	$(PY) -m pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 clean: ## Remove the built site and test caches
 	rm -rf site .pytest_cache

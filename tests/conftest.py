@@ -1,17 +1,25 @@
-"""Shared fixtures: one real build of the site per session, a local server, a real Chromium."""
+"""Shared fixtures: one real build of the site per test run, a local server, a real Chromium.
+
+The build is made once per run, whatever the number of pytest-xdist workers: the first worker that needs it
+builds it, the others wait for it and read the same files (:func:`once_per_run`). ``TEST_SITE=DIR`` (with
+``TEST_SITE_URL``, the address it was built for) tests a site built before, as CI does with the build it deploys.
+"""
 
 from __future__ import annotations
 
 import functools
+import json
 import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tests import prerequisites
@@ -21,6 +29,13 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
+PUBLISHED_AT = "https://roadmap.example/repo/"
+"""The address the tests build the site for: a host and a folder, as GitHub Pages publishes a project (a reserved
+name, never resolved). The browser tests serve the build under the same folder."""
+GIVEN_SITE = os.environ.get("TEST_SITE", "").strip()
+"""A site built before (``TEST_SITE``) that the tests read instead of building one."""
+SITE_URL = os.environ.get("TEST_SITE_URL", "").strip() if GIVEN_SITE else PUBLISHED_AT
+"""The address the site under test was built for."""
 
 
 def data_urls(value: object) -> list[str]:
@@ -40,13 +55,50 @@ def build_site(out: Path, project: Path = ROOT, env: dict[str, str] | None = Non
     )
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once from data/roadmap.yaml."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = build_site(out)
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """``make(folder)`` once per test run, its folder shared by every pytest-xdist worker.
+
+    The first worker to ask makes it while holding a lock; the others wait for the lock and find it made. A
+    make that fails leaves nothing done: the next to ask tries again (and fails the same way).
+    """
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, done = root / f"once-{name}", root / f"once-{name}.done"
+    with FileLock(root / f"once-{name}.lock"):
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def shared_result(tmp_path_factory: pytest.TempPathFactory, name: str, compute: Callable[[], object]) -> object:
+    """``compute()`` once per test run, whatever the xdist workers: its result (JSON) is kept for the others."""
+
+    def make(folder: Path) -> None:
+        (folder / "result.json").write_text(json.dumps(compute()), encoding="utf-8")
+
+    return json.loads((once_per_run(tmp_path_factory, name, make) / "result.json").read_text(encoding="utf-8"))
+
+
+def built(out: Path, env: dict[str, str] | None = None) -> Path:
+    """Build the project into ``out``; fail with the build's output if it fails."""
+    result = build_site(out, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per run from data/roadmap.yaml for its address (:data:`SITE_URL`)."""
+    if GIVEN_SITE:
+        given = Path(GIVEN_SITE).resolve()
+        if not (given / "index.html").is_file() or not SITE_URL:
+            pytest.exit(f"TEST_SITE={GIVEN_SITE}: give a built site and its address in TEST_SITE_URL", returncode=4)
+        return given
+    folder = once_per_run(tmp_path_factory, "site", lambda folder: built(folder / "site", {"SITE_URL": SITE_URL}))
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
@@ -62,31 +114,61 @@ def read_page(site: Path):
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files under a folder of the address (``/`` or, as on GitHub Pages, ``/repo/``); 404 outside it."""
+
+    folder = "/"
+
+    def send_head(self) -> object:
+        if not self.path.startswith(self.folder):
+            self.send_error(404, f"outside {self.folder}")
+            return None
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path[len(self.folder):])
+
     def log_message(self, *args: object) -> None:
         pass
 
 
-def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    """Serve a folder on 127.0.0.1 on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(directory: Path, folder: str = "/") -> tuple[ThreadingHTTPServer, str]:
+    """Serve a folder on 127.0.0.1 on a free port, at ``folder`` of the address (``/repo/``)."""
+    handler = type("Handler", (_QuietHandler,), {"folder": folder})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return server, f"http://127.0.0.1:{server.server_address[1]}{folder}"
 
 
 @pytest.fixture(scope="session")
 def base_url(site: Path) -> Iterator[str]:
-    """The built site served over HTTP on loopback."""
-    server, url = serve(site)
+    """The built site served over HTTP on loopback, under the folder of its address (as GitHub Pages serves it)."""
+    server, url = serve(site, urlsplit(SITE_URL).path or "/")
     yield url
     server.shutdown()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test that opens the browser is marked ``browser`` (``make test-fast`` leaves them out)."""
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--shard", metavar="N/M", help="run only the Nth of M consecutive parts of the selected tests "
+                     "(CI's parallel jobs); consecutive, so that the tests of one page or one build stay together")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Iterator[None]:
+    """Every test that opens the browser is marked ``browser`` (``make test-fast`` leaves them out); then, once
+    ``-m`` and ``-k`` have chosen, ``--shard N/M`` keeps the Nth of M consecutive parts."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+    yield
+    shard = config.getoption("--shard")
+    if shard:
+        number, count = (int(part) for part in shard.split("/"))
+        if not 1 <= number <= count:
+            raise pytest.UsageError(f"--shard {shard}: N must be 1 to M")
+        part = items[len(items) * (number - 1) // count:len(items) * number // count]
+        kept = set(map(id, part))
+        config.hook.pytest_deselected(items=[item for item in items if id(item) not in kept])
+        items[:] = part
 
 
 @pytest.fixture(scope="session")

@@ -29,8 +29,6 @@ def open_loaded(page, path: str) -> None:
 
 SETTLED = "document.getAnimations().every(a => a.playState !== 'running' && a.playState !== 'pending')"
 """True in a page once no CSS transition or animation runs: what a reader sees after a fade, not during it."""
-SITE_URL = "https://roadmap.example/"
-"""The address the SEO build is made for (a reserved name: never resolved)."""
 
 PAGE_TYPES = examples(ROADMAP)
 """One page of every kind the site has, by label (addresses inside one language)."""

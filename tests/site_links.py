@@ -18,7 +18,7 @@ import ada_url
 from selectolax.lexbor import LexborHTMLParser
 
 ATTRIBUTES = ("href", "src")
-BASE = "http://site.invalid/"
+HOST = "http://site.invalid"
 """Where the site is pretended to be, to resolve addresses as a browser does."""
 
 
@@ -54,23 +54,27 @@ def _target(site: Path, path: str) -> Path | None:
     return file if file.is_file() else None
 
 
-def links(site: Path) -> list[Link]:
-    """Every link of every page of ``site``, with its problem if it has one."""
+def links(site: Path, folder: str = "/") -> list[Link]:
+    """Every link of every page of ``site``, with its problem if it has one.
+
+    ``folder`` is the path the site is published under (``/repo/`` on GitHub Pages): an address that starts
+    from the host's root (a 404 page's) must lead into it.
+    """
     found = []
     _ids.cache_clear()
     for file in _html_files(site):
         page = file.relative_to(site).as_posix()
-        here = BASE + page
+        here = HOST + folder + page
         tree = LexborHTMLParser(file.read_text(encoding="utf-8"))
         for attribute in ATTRIBUTES:
             for node in tree.css(f"[{attribute}]"):
                 address = (node.attributes.get(attribute) or "").strip()
                 if address:
-                    found.append(Link(page, address, *_resolve(site, here, address)))
+                    found.append(Link(page, address, *_resolve(site, folder, here, address)))
     return found
 
 
-def _resolve(site: Path, here: str, address: str) -> tuple[str, str]:
+def _resolve(site: Path, folder: str, here: str, address: str) -> tuple[str, str]:
     """What is wrong with ``address`` on the page at ``here`` (empty when nothing is), and the file it leads to."""
     parts = urlsplit(address)
     if parts.scheme in ("http", "https") and parts.netloc:
@@ -78,7 +82,9 @@ def _resolve(site: Path, here: str, address: str) -> tuple[str, str]:
     if parts.scheme:
         return ("" if parts.scheme in ("mailto", "data") else f"a {parts.scheme}: address"), ""
     resolved = urlsplit(urljoin(here, address))
-    path = posixpath.normpath("/" + resolved.path.removeprefix(urlsplit(BASE).path))
+    if not resolved.path.startswith(folder):
+        return f"outside the site's folder {folder}", ""
+    path = posixpath.normpath("/" + resolved.path.removeprefix(folder))
     path += "/" if resolved.path.endswith("/") and path != "/" else ""
     target = _target(site, path)
     if target is None:
@@ -88,6 +94,6 @@ def _resolve(site: Path, here: str, address: str) -> tuple[str, str]:
     return "", target.relative_to(site).as_posix()
 
 
-def broken(site: Path) -> list[Link]:
-    """The links of ``site`` that have a problem."""
-    return [link for link in links(site) if link.problem]
+def broken(site: Path, folder: str = "/") -> list[Link]:
+    """The links of ``site`` (published under ``folder``) that have a problem."""
+    return [link for link in links(site, folder) if link.problem]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import site_links
 import yaml
-from conftest import ROOT, HTMLParser, build_site
+from conftest import ROOT, HTMLParser, built, once_per_run
 
 from macros.languages import PREFIX as LANGS
 from macros.loader import load
@@ -68,12 +68,13 @@ def edited_data(tmp_path: Path) -> tuple[Path, dict]:
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
-    tmp = tmp_path_factory.mktemp("contributing")
-    data, edits = edited_data(tmp)
-    out = tmp / "site"
-    result = build_site(out, env={"ROADMAP_DATA": str(data)})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return data, out, edits
+    def make(tmp: Path) -> None:
+        data, edits = edited_data(tmp)
+        (tmp / "edits.yaml").write_text(yaml.safe_dump(edits), encoding="utf-8")
+        built(tmp / "site", {"ROADMAP_DATA": str(data)})
+
+    tmp = once_per_run(tmp_path_factory, "contributing", make)
+    return tmp / "roadmap.yaml", tmp / "site", yaml.safe_load((tmp / "edits.yaml").read_text(encoding="utf-8"))
 
 
 def test_the_data_check_accepts_the_edits(edited):

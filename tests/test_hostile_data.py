@@ -23,7 +23,7 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
-from conftest import ROOT, HTMLParser, serve
+from conftest import ROOT, HTMLParser, once_per_run, serve
 from quality_support import html_pages
 from search_support import open_search, search
 
@@ -62,20 +62,22 @@ def plant(value: object, text: str, key: str = "") -> object:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     """The site built from the planted data: (site, witness file that code execution would create, payload)."""
-    folder = tmp_path_factory.mktemp("hostile")
+
+    def make(folder: Path) -> None:
+        data = yaml.safe_load((ROOT / "data" / "roadmap.yaml").read_text(encoding="utf-8"))
+        data = plant(data, payload(folder / "code-ran"))
+        first = next(t for w in data["weeks"] for t in w["tasks"] if "id" in t and not t.get("self_check"))
+        first["id"] = "constructor"  # a name every JavaScript object has: must read as unticked
+        file = folder / "roadmap.yaml"
+        file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        result = subprocess.run([sys.executable, "-c", BUILD, "build", "--out", str(folder / "site")], cwd=ROOT,
+                                capture_output=True, text=True, env={**os.environ, "ROADMAP_DATA": str(file)},
+                                timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    folder = once_per_run(tmp_path_factory, "hostile", make)
     witness = folder / "code-ran"
-    text = payload(witness)
-    data = yaml.safe_load((ROOT / "data" / "roadmap.yaml").read_text(encoding="utf-8"))
-    data = plant(data, text)
-    first = next(t for w in data["weeks"] for t in w["tasks"] if "id" in t and not t.get("self_check"))
-    first["id"] = "constructor"  # a name every JavaScript object has: must read as unticked
-    file = folder / "roadmap.yaml"
-    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    out = folder / "site"
-    result = subprocess.run([sys.executable, "-c", BUILD, "build", "--out", str(out)], cwd=ROOT, capture_output=True,
-                            text=True, env={**os.environ, "ROADMAP_DATA": str(file)}, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out, witness, text
+    return folder / "site", witness, payload(witness)
 
 
 def all_pages(site: Path) -> list[str]:

@@ -21,7 +21,7 @@ import jsonschema
 import pybtex.errors
 import pytest
 import yaml
-from conftest import ROOT, HTMLParser, build_site
+from conftest import ROOT, HTMLParser, built, once_per_run
 from pybtex.database import BibliographyData, Person, parse_string
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
@@ -231,12 +231,9 @@ def hostile_fixture(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
-    tmp = tmp_path_factory.mktemp("hostile")
-    data = hostile_fixture(tmp)
-    out = tmp / "site"
-    result = build_site(out, env={"ROADMAP_DATA": str(data)})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out, yaml.safe_load(data.read_text(encoding="utf-8"))
+    tmp = once_per_run(tmp_path_factory, "library-hostile",
+                       lambda tmp: built(tmp / "site", {"ROADMAP_DATA": str(hostile_fixture(tmp))}))
+    return tmp / "site", yaml.safe_load((tmp / "roadmap.yaml").read_text(encoding="utf-8"))
 
 
 def test_hostile_texts_round_trip_through_both_downloads(hostile_site: tuple[Path, dict]):

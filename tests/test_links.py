@@ -13,10 +13,11 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import site_links
-from conftest import serve
+from conftest import SITE_URL, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / ".github/linkcheck/check.py"
@@ -35,7 +36,7 @@ check = _load_checker()
 
 @pytest.fixture(scope="session")
 def site_link_list(site: Path) -> list[site_links.Link]:
-    return site_links.links(site)
+    return site_links.links(site, urlsplit(SITE_URL).path or "/")
 
 
 def _page(html: str) -> str:

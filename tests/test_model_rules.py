@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 import pytest
 
 from macros.loader import RoadmapError, parse
-from macros.model import ID_PATTERN, NewTask, TaskRef
-from macros.render import Renderer
+from macros.model import NewTask, TaskRef
 
 MINIMAL = """\
 meta:
@@ -115,15 +113,6 @@ def test_an_id_is_lowercase_words_joined_by_single_hyphens(bad: str):
     text = MINIMAL.replace("  - id: cs224n\n", f"  - id: '{bad}'\n").replace("links: [cs224n]", f"links: ['{bad}']")
     assert f"r.yaml:{line_of(MINIMAL, '- id: cs224n')}: courses[0].id: {bad!r} is not a valid id " \
            "(lowercase letters, digits and single hyphens, e.g. 'cs224n' or 'mit-6861')" in errors(text)
-
-
-def test_the_plan_script_gets_the_models_id_pattern():
-    roadmap = load()
-    renderer = Renderer(roadmap, "en")
-    renderer.env.filters["finished"] = lambda html: html  # the page's HTML in place, not kept for Markdown
-    page = renderer.render("weeks", "weeks/")
-    config = re.search(r'<script type="application/json" id="plan-config">(.*?)</script>', page, re.S)
-    assert config and f'"idPattern": "{ID_PATTERN}"'.replace("\\", "\\\\") in config.group(1)
 
 
 def test_dates_load_quoted_or_not():

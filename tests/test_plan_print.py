@@ -7,6 +7,7 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import shared_result
 from plan_support import INDEX, ROADMAP, box, first_link, has, squash, t, week_tasks
 from pypdf import PdfReader
 
@@ -49,14 +50,43 @@ def assert_weeks_whole(pages: list[str], lang: str, weeks) -> None:
             assert has(pages[where[0]], task.text[lang]), (week.week, task.id)
 
 
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, browser, base_url: str):
+    """``printed(lang, paper)``: the weekly plan printed once per language and paper size in a run (the xdist
+    workers share it), started on :data:`START` with the first task of week 1 ticked: each printed page's text,
+    the plan's dates, week 1's dates and the address as the page showed them, and the page breaks the print
+    styles ask for before each period and its heading."""
+
+    def print_plan(lang: str, paper: str) -> dict:
+        context = browser.new_context(base_url=base_url)
+        try:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto(f"{LANGS[lang]}weeks/?start={START}")
+            box(page, week_tasks(1)[0].id).check()
+            shown = {"dates": page.locator("[data-plan-range]").inner_text(),
+                     "first_week_dates": page.locator("#week-1 ~ .rr-week__dates").inner_text(),
+                     "url": page.url, "pages": pdf_pages(page, paper)}
+            page.emulate_media(media="print")
+            shown["breaks"] = page.eval_on_selector_all(".rr-period, .rr-period > h2",
+                                                        "els => els.map(e => getComputedStyle(e).breakBefore)")
+            assert not errors, f"console errors: {errors}"
+            return shown
+        finally:
+            context.close()
+
+    return lambda lang, paper: shared_result(tmp_path_factory, f"print-weeks-{lang}-{paper}",
+                                             lambda: print_plan(lang, paper))
+
+
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_weekly_plan_prints_every_week_and_task_and_no_navigation(page, read_page, lang: str, paper: str):
-    page.goto(f"{LANGS[lang]}weeks/?start={START}")
+def test_weekly_plan_prints_every_week_and_task_and_no_navigation(printed, read_page, lang: str, paper: str):
     ticked = week_tasks(1)[0]
-    box(page, ticked.id).check()
-    dates = page.locator("[data-plan-range]").inner_text()
-    pages = pdf_pages(page, paper)
+    shown = printed(lang, paper)
+    dates, pages = shown["dates"], shown["pages"]
     assert len(pages) <= BUDGET["weeks"], len(pages)
     text = squash("".join(pages))
     assert has(pages[0], ROADMAP.meta.title[lang] + dates)  # the title, with the dates
@@ -64,8 +94,7 @@ def test_weekly_plan_prints_every_week_and_task_and_no_navigation(page, read_pag
     assert_weeks_whole(pages, lang, ROADMAP.weeks)
     for period in ROADMAP.periods:
         assert has(text, period.title[lang])
-    first_week_dates = page.locator("#week-1 ~ .rr-week__dates").inner_text()
-    assert has(text, first_week_dates)
+    assert has(text, shown["first_week_dates"])
     labels = chrome_labels(read_page, f"{LANGS[lang]}weeks/")
     assert len(labels) >= 5, labels
     assert [label for label in labels if has(text, label)] == []
@@ -87,15 +116,15 @@ def test_weekly_plan_prints_every_week_and_task_and_no_navigation(page, read_pag
                 if len(urlsplit(step.url).netloc + urlsplit(step.url).path) > 60 and step.url.endswith(".pdf"))
     name = long.path.rsplit("/", 1)[1]
     assert squash(f"<{long.netloc.removeprefix('www.')}/…/{name}>") in text, name
-    site_root = page.url.split(LANGS[lang] + "weeks/")[0]
+    site_root = shown["url"].split(LANGS[lang] + "weeks/")[0]
     assert site_root.split("://")[1] not in text
     assert f"courses/{first_link(1, external=False)}" not in text
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_period_heading_prints_with_its_first_week_and_forces_no_page_break(page, lang: str):
-    page.goto(f"{LANGS[lang]}weeks/")
-    pages = pdf_pages(page, "A4")
+def test_each_period_heading_prints_with_its_first_week_and_forces_no_page_break(printed, lang: str):
+    shown = printed(lang, "A4")
+    pages = shown["pages"]
     starts = []
     for period in ROADMAP.periods:
         heading = f"{t('plan.week-range', lang, start=period.weeks.start, end=period.weeks.end)} · {period.title[lang]}"
@@ -106,11 +135,9 @@ def test_each_period_heading_prints_with_its_first_week_and_forces_no_page_break
         starts.append(where)
     assert starts == sorted(starts)
     # periods follow on where the last one ended: nothing asks for a new page before a period
-    page.emulate_media(media="print")
-    breaks = page.eval_on_selector_all(".rr-period, .rr-period > h2",
-                                       "els => els.map(e => getComputedStyle(e).breakBefore)")
+    breaks = shown["breaks"]
     assert len(breaks) == 2 * len(ROADMAP.periods) and set(breaks) <= {"auto"}, breaks
-    assert not any("☑" in p for p in pages)  # nothing ticked: empty boxes only
+    assert sum(p.count("☑") for p in pages) == 1  # the one task ticked before printing; the rest empty boxes
 
 
 @pytest.mark.parametrize("paper", PAPERS)

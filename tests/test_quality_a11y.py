@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from layout_pass import AXE_DARK_KINDS, AXE_KINDS, page_pass
 from quality_support import PAGE_TYPES, ROADMAP, violations
 
 from macros.languages import PREFIX as LANGS
@@ -11,20 +12,22 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_axe_finds_no_violation(page, lang: str, kind: str):
-    page.goto(LANGS[lang] + PAGE_TYPES[kind])
-    assert page.locator("html").get_attribute("lang") == lang
-    assert violations(page) == []
+@pytest.mark.parametrize("kind", AXE_KINDS)
+def test_axe_finds_no_violation(tmp_path_factory, browser, base_url: str, lang: str, kind: str):
+    """axe runs in the page's layout pass (tests/layout_pass.py), once the page has been through every width."""
+    found = page_pass(tmp_path_factory, browser, base_url, "light", lang, kind)
+    assert found["lang"] == lang
+    assert not found["errors"], f"console errors: {found['errors']}"
+    assert found["axe"] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("kind", ["course"])
-def test_axe_finds_no_violation_in_the_dark_scheme(open_page, lang: str, kind: str):
-    page = open_page(color_scheme="dark")
-    page.goto(LANGS[lang] + PAGE_TYPES[kind])
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-    assert violations(page) == []
+@pytest.mark.parametrize("kind", AXE_DARK_KINDS)
+def test_axe_finds_no_violation_in_the_dark_scheme(tmp_path_factory, browser, base_url: str, lang: str, kind: str):
+    found = page_pass(tmp_path_factory, browser, base_url, "dark", lang, kind)
+    assert found["dark"]
+    assert not found["errors"], f"console errors: {found['errors']}"
+    assert found["axe"] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

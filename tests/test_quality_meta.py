@@ -10,25 +10,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import HTMLParser, build_site
-from quality_support import ROADMAP, SITE_URL, html_pages
+from conftest import SITE_URL, HTMLParser
+from quality_support import ROADMAP, html_pages
 
 from macros.crawl import language_url, robots_txt
 from macros.descriptions import LIMIT, Descriptions, shorten
 from macros.languages import PREFIX as LANGS
-from macros.site import LOCAL_ADDRESS, source_date_epoch
+from macros.site import source_date_epoch
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@pytest.fixture(scope="module")
-def seo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built as it is published: with its address (``SITE_URL``)."""
-    out = tmp_path_factory.mktemp("seo") / "site"
-    result = build_site(out, env={"SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 def parse(site: Path, path: str) -> HTMLParser:
@@ -61,11 +52,11 @@ def test_every_page_has_its_own_description_from_the_data(site: Path, lang: str)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_canonical_is_absolute_and_no_head_alternate_makes_material_fetch_a_404(seo_site: Path, lang: str):
-    pages = html_pages(seo_site, lang)
+def test_canonical_is_absolute_and_no_head_alternate_makes_material_fetch_a_404(site: Path, lang: str):
+    pages = html_pages(site, lang)
     assert len(pages) > 20
     for path in pages:
-        doc = parse(seo_site, path)
+        doc = parse(site, path)
         assert doc.css_first("html").attributes["lang"] == lang
         canonical = doc.css('link[rel="canonical"]')
         assert len(canonical) == 1 and canonical[0].attributes["href"] == SITE_URL + path, path
@@ -76,12 +67,12 @@ def test_canonical_is_absolute_and_no_head_alternate_makes_material_fetch_a_404(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_language_has_a_sitemap_of_all_its_pages_with_hreflang(seo_site: Path, lang: str):
-    folder = seo_site / LANGS[lang]
+def test_each_language_has_a_sitemap_of_all_its_pages_with_hreflang(site: Path, lang: str):
+    folder = site / LANGS[lang]
     root = ET.fromstring((folder / "sitemap.xml").read_bytes())
     urls = root.findall(f"{SITEMAP}url")
     assert sorted(url.find(f"{SITEMAP}loc").text for url in urls) == sorted(
-        SITE_URL + path for path in html_pages(seo_site, lang)
+        SITE_URL + path for path in html_pages(site, lang)
     )
     for url in urls:
         path = url.find(f"{SITEMAP}loc").text.removeprefix(SITE_URL)
@@ -91,7 +82,7 @@ def test_each_language_has_a_sitemap_of_all_its_pages_with_hreflang(seo_site: Pa
             "zh" if lang == "en" else "en": SITE_URL + twin(path, lang),
             "x-default": SITE_URL + (twin(path, lang) if lang == "en" else path),
         }, path
-        assert (seo_site / twin(path, lang) / "index.html").exists()
+        assert (site / twin(path, lang) / "index.html").exists()
     assert gzip.decompress((folder / "sitemap.xml.gz").read_bytes()) == (folder / "sitemap.xml").read_bytes()
     # built without SOURCE_DATE_EPOCH, the sitemap is dated by the last commit, never by the clock
     day = datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH") or source_date_epoch()), UTC).date()
@@ -99,25 +90,14 @@ def test_each_language_has_a_sitemap_of_all_its_pages_with_hreflang(seo_site: Pa
         datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
-def test_without_an_address_the_sitemap_names_the_local_one(site: Path):
-    """A sitemap lists absolute addresses: a build not told its own names make serve's (and says so, see
-    tests/test_site.py), never an empty, invalid sitemap."""
-    for lang in LANGS:
-        root = ET.fromstring((site / LANGS[lang] / "sitemap.xml").read_bytes())
-        locations = [url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")]
-        assert locations and all(loc.startswith(LOCAL_ADDRESS + LANGS[lang]) for loc in locations)
-
-
-def test_robots_txt_allows_everything_and_names_both_sitemaps(seo_site: Path, site: Path):
-    text = (seo_site / "robots.txt").read_text(encoding="utf-8")
+def test_robots_txt_allows_everything_and_names_both_sitemaps(site: Path):
+    text = (site / "robots.txt").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[:2] == ["User-agent: *", "Allow: /"]
     assert [line for line in lines if line.startswith("Sitemap:")] == [
         f"Sitemap: {SITE_URL}sitemap.xml", f"Sitemap: {SITE_URL}en/sitemap.xml",
     ]
-    assert not (seo_site / "en" / "robots.txt").exists()
-    # without an address, the local one
-    assert f"Sitemap: {LOCAL_ADDRESS}en/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+    assert not (site / "en" / "robots.txt").exists()
 
 
 def test_descriptions_are_cut_at_a_boundary():
@@ -144,13 +124,13 @@ def test_language_urls_resolve_relative_and_absolute():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_feed_names_absolute_addresses_and_the_news_page_says_how_to_follow_it(seo_site: Path, lang: str):
-    folder = seo_site / LANGS[lang]
+def test_the_feed_names_absolute_addresses_and_the_news_page_says_how_to_follow_it(site: Path, lang: str):
+    folder = site / LANGS[lang]
     feed = ET.parse(folder / "feed.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"
     links = [link.get("href") for link in feed.iter(f"{atom}link")]
     assert links and all(link.startswith(SITE_URL + LANGS[lang]) for link in links), links
-    news = parse(seo_site, LANGS[lang] + "whats-new/")
+    news = parse(site, LANGS[lang] + "whats-new/")
     assert news.css_first('.rr-intro a[href="#subscribe"]') is not None  # the intro leads to the how-to
     address = news.css_first("#subscribe ~ p.rr-feed-address a")
     assert address.text() == SITE_URL + LANGS[lang] + "feed.xml"

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
+from conftest import ROOT, built, once_per_run
 
 from macros.site import source_date_epoch
 
@@ -33,18 +33,19 @@ def _gzip_mtime(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, set[date]]:
-    """Two full builds of this tree into different folders, with different hash seeds."""
-    base = tmp_path_factory.mktemp("reproducible")
-    days = {datetime.now(UTC).date()}
-    outs = []
-    for name, seed in (("first", "1"), ("second", "2")):
-        out = base / name / "site"
-        env = {"SOURCE_DATE_EPOCH": str(EPOCH), "SITE_URL": SITE_URL, "PYTHONHASHSEED": seed}
-        result = build_site(out, env=env)
-        assert result.returncode == 0, result.stdout + result.stderr
-        outs.append(out)
-    days.add(datetime.now(UTC).date())
-    return outs[0], outs[1], days
+    """Two full builds of this tree into different folders, with different hash seeds (once per test run)."""
+
+    def make(base: Path) -> None:
+        days = {datetime.now(UTC).date()}
+        for name, seed in (("first", "1"), ("second", "2")):
+            env = {"SOURCE_DATE_EPOCH": str(EPOCH), "SITE_URL": SITE_URL, "PYTHONHASHSEED": seed}
+            built(base / name / "site", env)
+        days.add(datetime.now(UTC).date())
+        (base / "days").write_text(" ".join(sorted(day.isoformat() for day in days)), encoding="utf-8")
+
+    base = once_per_run(tmp_path_factory, "reproducible", make)
+    days = {date.fromisoformat(day) for day in (base / "days").read_text(encoding="utf-8").split()}
+    return base / "first" / "site", base / "second" / "site", days
 
 
 def test_two_builds_are_byte_identical(builds):

@@ -11,7 +11,7 @@ import pytest
 from macros.languages import PREFIX as LANGS
 from macros.search_memory import RememberingSegmenter
 from macros.search_text import kept_whole
-from tests.search_support import Hit, clean, close_search, open_search, roadmap, search
+from tests.search_support import Hit, clean, open_search, roadmap, search
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +19,6 @@ pytestmark = pytest.mark.browser
 
 def paths(hits: list[Hit]) -> list[str]:
     return [hit.path for hit in hits]
-
-
-def first_page(hits: list[Hit]) -> str:
-    assert hits, "no results"
-    return hits[0].path
 
 
 def assert_one_language(hits: list[Hit], lang: str) -> None:
@@ -83,38 +78,7 @@ def test_aliases_are_indexed_not_drawn(site, read_page, lang):
 
 
 # ---- a reader using the search box ---------------------------------------------------------------------------
-
-def code_queries() -> list[tuple[str, str]]:
-    """Each course's code, as written and in lower case, with the page it must find first."""
-    courses = roadmap()[0].courses
-    return [(query, f"courses/{c.id}/") for c in courses for query in dict.fromkeys((c.code, c.code.lower()))]
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_course_codes_however_typed(page, base_url, lang):
-    prefix = LANGS[lang]
-    page.goto(prefix)
-    open_search(page)
-    for query, target in code_queries():
-        hits = search(page, query, base_url)
-        assert first_page(hits) == prefix + target, (query, paths(hits)[:5])
-        assert_one_language(hits, lang)
-    close_search(page)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_instructors_and_topics(page, base_url, lang):
-    prefix = LANGS[lang]
-    data, ix = roadmap()
-    expected = {c.instructors[0]: f"courses/{c.id}/" for c in reversed(data.courses) if c.instructors}
-    used = list(dict.fromkeys(t for c in data.courses for t in c.topics))
-    expected.update({ix.topics[t][lang]: f"topics/#topic-{t}" for t in used[:3]})
-    page.goto(prefix + "courses/")
-    open_search(page)
-    for query, target in expected.items():
-        hits = search(page, query, base_url)
-        assert prefix + target in paths(hits), (query, paths(hits))
-        assert_one_language(hits, lang)
+# (course codes, instructors and topics, each searched once: tests/test_search_quality.py)
 
 
 def test_chinese_words_find_their_pages(page, base_url):
@@ -164,17 +128,6 @@ def test_a_task_lands_on_its_week(page, base_url, lang):
     page.locator(f'.md-search-result a.md-search-result__link[href*="#week-{week}"]').first.click()
     page.wait_for_url(re.compile(rf"#week-{week}$"))
     assert page.evaluate("location.hash") == f"#week-{week}"
-
-
-def test_other_language_is_not_in_results(page, base_url):
-    """The same English word searched on both sites: each lists only its own language's pages."""
-    for lang, prefix in LANGS.items():
-        page.goto(prefix + "about/")
-        open_search(page)
-        hits = search(page, roadmap()[0].courses[-1].code, base_url)
-        assert hits
-        assert_one_language(hits, lang)
-        close_search(page)
 
 
 def test_switch_language_on_a_course_page(page):

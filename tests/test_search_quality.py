@@ -131,10 +131,17 @@ def page_words(site: Path, lang: str) -> dict[str, set[str]]:
     return words
 
 
+def assert_one_language(hits: list[Hit], lang: str) -> None:
+    """Every result of the zh search is outside /en/, every result of the en search inside it."""
+    for hit in hits:
+        assert hit.path.startswith("en/") == (lang == "en"), f"{lang} search returned {hit.path}"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_course_code_finds_its_course_first_and_no_other(site, page, base_url, lang):
-    """A code finds its course first; another course is in the top five only if its text has a word of the code
-    (``EECS 182/282A`` is three words, and a page quoting an eecs.berkeley.edu address has one of them)."""
+    """A code finds its course first, as written, in lower case and in every other spelling; another course is in
+    the top five only if its text has a word of the code (``EECS 182/282A`` is three words, and a page quoting an
+    eecs.berkeley.edu address has one of them). Each search lists only its own language's pages."""
     prefix = LANGS[lang]
     words = page_words(site, lang)
     separator = re.compile(json.loads((site / prefix / "search/search_index.json").read_text())["config"]["separator"])
@@ -145,40 +152,59 @@ def test_a_course_code_finds_its_course_first_and_no_other(site, page, base_url,
         hits = search(page, course.code, base_url, expand=False)
         top = page_order(hits)[:TOP]
         assert top[:1] == [target], (course.code, top)
+        assert_one_language(hits, lang)
         typed = {w.lower() for w in separator.split(course.code) if w}
         others = [p for p in course_pages(hits, prefix) if p != target and p in top]
         assert not [p for p in others if not typed & words[p.removeprefix(prefix)]], (course.code, top)
-        for alias in course.aliases:  # every other spelling (CS 224N, 224N) still finds it first
+        # every other spelling (cs224n, CS 224N, 224N) still finds it first
+        for alias in [a for a in dict.fromkeys([course.code.lower(), *course.aliases]) if a != course.code]:
             hits = search(page, alias, base_url, expand=False)
             assert page_order(hits)[:1] == [target], (alias, page_order(hits)[:TOP])
+            assert_one_language(hits, lang)
     close_search(page)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_an_instructor_finds_their_course_in_the_top_three(page, base_url, lang):
+    """Each instructor's name, first name and last name: a name only one instructor has finds their course in the
+    top three; each course's first instructor, by full name, finds a course of theirs among the results."""
     prefix = LANGS[lang]
-    page.goto(prefix)
-    open_search(page)
-    for course in roadmap()[0].courses:
+    courses = roadmap()[0].courses
+    found_among = {c.instructors[0]: f"{prefix}courses/{c.id}/" for c in reversed(courses) if c.instructors}
+    top_three: dict[str, str] = {}
+    for course in courses:
         for name in course.instructors:
             for query in (name, name.split()[0], name.split()[-1]):
-                if sum(query in n for c in roadmap()[0].courses for n in c.instructors) > 1:
-                    continue  # a name several instructors share finds several courses
-                hits = search(page, query, base_url, expand=False)
-                assert f"{prefix}courses/{course.id}/" in page_order(hits)[:3], (query, page_order(hits)[:3])
+                if sum(query in n for c in courses for n in c.instructors) == 1:  # shared names find several
+                    top_three.setdefault(query, f"{prefix}courses/{course.id}/")
+    page.goto(prefix)
+    open_search(page)
+    for query in dict.fromkeys([*top_three, *found_among]):
+        hits = search(page, query, base_url, expand=False)
+        assert_one_language(hits, lang)
+        if query in top_three:
+            assert top_three[query] in page_order(hits)[:3], (query, page_order(hits)[:3])
+        if query in found_among:
+            assert found_among[query] in page_order(hits), (query, page_order(hits))
     close_search(page)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_topic_shown_on_a_course_page_finds_that_course(page, base_url, lang):
+    """Each topic label a course page shows finds every course that has it; the first three topics of the courses
+    also find their section of the topics page. Each label is searched once; results stay in their language."""
     prefix = LANGS[lang]
     data, ix = roadmap()
+    used = list(dict.fromkeys(t for c in data.courses for t in c.topics))
     page.goto(prefix)
     open_search(page)
-    for course in data.courses:
-        for topic in course.topics:
-            hits = search(page, ix.topics[topic][lang], base_url, expand=False)
+    for topic in used:
+        hits = search(page, ix.topics[topic][lang], base_url)  # "more" opened: a section of the topics page
+        for course in (c for c in data.courses if topic in c.topics):
             assert f"{prefix}courses/{course.id}/" in page_order(hits), (topic, page_order(hits))
+        if topic in used[:3]:
+            assert f"{prefix}topics/#topic-{topic}" in [hit.path for hit in hits], (topic, page_order(hits))
+        assert_one_language(hits, lang)
     close_search(page)
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -18,10 +19,11 @@ from macros.i18n import translate
 from macros.index import RoadmapIndex
 from macros.languages import PREFIX as LANGS
 from macros.loader import load
-from macros.site import NO_ADDRESS
+from macros.site import LOCAL_ADDRESS, NO_ADDRESS
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 FIXTURE = Path(__file__).with_name("fixtures") / "minimal.yaml"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def pages(site: Path, lang: str) -> list[str]:
@@ -198,6 +200,13 @@ def test_a_course_added_to_the_data_appears_everywhere_escaped(tmp_path: Path):
     result = build_site(out, env={"ROADMAP_DATA": str(data), "SITE_URL": ""})
     assert result.returncode == 0, result.stderr
     assert NO_ADDRESS in result.stderr  # a build without its address says what that leaves out
+    # a sitemap lists absolute addresses: a build not told its own names make serve's, never an empty, invalid
+    # sitemap; robots.txt names those sitemaps
+    for base in LANGS.values():
+        root = ET.fromstring((out / base / "sitemap.xml").read_bytes())
+        locations = [url.find(f"{SITEMAP}loc").text for url in root.findall(f"{SITEMAP}url")]
+        assert locations and all(loc.startswith(LOCAL_ADDRESS + base) for loc in locations)
+    assert f"Sitemap: {LOCAL_ADDRESS}en/sitemap.xml" in (out / "robots.txt").read_text(encoding="utf-8")
     for lang, base in LANGS.items():
         page = out / base / "courses/xss-101/index.html"
         doc = HTMLParser(page.read_text(encoding="utf-8"))
@@ -237,7 +246,7 @@ def test_a_macro_error_fails_the_build(tmp_path: Path):
     project = project_copy(tmp_path)
     (project / "docs" / "broken.md").write_text("{{ course_page('no-such-course') }}\n", encoding="utf-8")
     out = tmp_path / "site"
-    result = build_site(out, project)
+    result = build_site(out, project, env={"ROADMAP_DATA": str(FIXTURE)})  # the small data: a quicker build
     assert result.returncode == 1
     assert "build failed: a page macro failed" in result.stderr
     assert not out.exists()
@@ -246,7 +255,7 @@ def test_a_macro_error_fails_the_build(tmp_path: Path):
 def test_a_warning_fails_the_strict_build(tmp_path: Path):
     project = project_copy(tmp_path)
     (project / "docs" / "extra.md").write_text("[broken](no-such-page.md)\n", encoding="utf-8")
-    result = build_site(tmp_path / "site", project)
+    result = build_site(tmp_path / "site", project, env={"ROADMAP_DATA": str(FIXTURE)})
     assert result.returncode == 1
     assert "no-such-page.md" in result.stderr and "strict" in result.stderr
     assert "Traceback" not in result.stderr
