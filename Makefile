@@ -84,9 +84,9 @@ bench: $(STAMP) ## Time the bilingual build with the real data and 10×, 100× g
 
 # Valid markup and one script style, budget zero errors: ESLint over our scripts (eslint.config.mjs), the W3C
 # Nu HTML Checker (npm vnu-jar; Java: Debian's default-jre-headless) over every page of both languages, pa11y
-# (HTML_CodeSniffer, Debian's Chromium) over one page of every kind.
+# (HTML_CodeSniffer, Debian's Chromium) over one page of every kind. SITE=dir checks a build made before.
 .PHONY: markup
 markup: $(STAMP) $(NPM_STAMP) ## ESLint on our scripts, Nu HTML Checker on every page, pa11y on every kind of page: zero errors
 	npx --no-install eslint --max-warnings=0 macros/theme
 	$(PY) -m tests.prerequisites chromium java
-	$(PY) bench/markup.py
+	$(PY) bench/markup.py $(if $(SITE),--site $(SITE))

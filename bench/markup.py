@@ -1,6 +1,6 @@
 """Valid markup, budget zero errors: ``make markup`` (or ``python bench/markup.py``).
 
-Builds both languages, then
+Builds both languages (or takes a build made before: ``--site DIR``, as CI does with the build it deploys), then
 - runs the W3C Nu HTML Checker (npm ``vnu-jar``, pinned in package.json; needs Java) over every HTML page of
   both languages, errors only;
 - serves the site on 127.0.0.1 and runs pa11y (HTML_CodeSniffer, WCAG 2 AA; npm ``pa11y``, with Debian's
@@ -78,14 +78,19 @@ def pa11y_errors(base: str, addresses: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench/out/markup", help="where the site is built")
+    parser.add_argument("--site", type=Path, help="check this built site instead of building one")
     args = parser.parse_args(argv)
     for need in ("vnu", "pa11y"):
         if not (ROOT / "node_modules" / ("vnu-jar" if need == "vnu" else need)).is_dir():
             print(f"{need} is not installed: run `npm ci` (make markup does)", file=sys.stderr)
             return 2
-    site = args.out / "site"
+    site = args.site or args.out / "site"
     started = time.perf_counter()
-    build(site)
+    if args.site is None:
+        build(site)
+    elif not (site / "index.html").is_file():
+        print(f"--site {site}: no built site there (index.html)", file=sys.stderr)
+        return 2
     pages, nu = nu_errors(site)
     print(f"Nu HTML Checker: {pages} pages, {len(nu)} errors ({time.perf_counter() - started:.0f} s)", flush=True)
 

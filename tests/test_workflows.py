@@ -125,40 +125,48 @@ def test_every_script_passes_shellcheck(workflows, tmp_path: Path):
 
 
 def test_ci_runs_every_check_and_keeps_the_site(workflows):
+    """CI runs what ``make test`` runs (data check, ruff, every test), spread over jobs that check one build."""
     ci = workflows["ci.yml"]
     assert {"push", "pull_request"} <= set(ci["on"])
     scripts = "\n".join(_runs(ci))
-    for command in ("make install", "make test", "playwright install --with-deps chromium",
-                    "-m macros.site build", ".github/linkcheck/check.py site", "pip-audit"):
+    for command in ("make install", "make check lint", "make system", "playwright install --with-deps chromium",
+                    "-m macros.site build --out site", '-m "not browser"', "-m browser --shard",
+                    "make markup SITE=site", ".github/linkcheck/check.py site", "make audit", "pip-audit"):
         assert command in scripts, command
-    assert "ruff" not in scripts, "ruff runs once, inside make test (its `lint` prerequisite)"
+    assert "ruff" not in scripts, "ruff runs once, inside make lint"
     assert ci["env"]["RUFF_OUTPUT_FORMAT"] == "github"
+    assert "vars.SITE_URL" in ci["env"]["SITE_URL"]
     assert "site/" in [step["with"]["path"] for step in _using(ci, "actions/upload-artifact")]
+    shards = ci["jobs"]["browser"]["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, len(shards) + 1)) and f"/{len(shards)}" in scripts, "every shard runs"
     pythons = _using(ci, "actions/setup-python")
     assert pythons and all(step["with"]["cache"] == "pip" for step in pythons)
     assert all(step["with"]["cache-dependency-path"] == "requirements.txt" for step in pythons)
 
 
-def test_pages_deploys_only_the_checked_build_of_main(workflows):
+def test_every_job_checks_the_one_build_and_pages_deploys_it(workflows):
+    """One job builds; the others download that build; the deploy takes it only from main, after every gate."""
     ci = workflows["ci.yml"]
-    steps = ci["jobs"]["test"]["steps"]
-
-    def index(predicate) -> int:
-        return next(n for n, step in enumerate(steps) if predicate(step))
-
-    tests = index(lambda step: step.get("run") == "make test")
-    build = index(lambda step: "macros.site build --out site" in step.get("run", ""))
-    links = index(lambda step: ".github/linkcheck/check.py site" in step.get("run", ""))
-    handed = index(lambda step: step.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert tests < build < links < handed, "the deployed bytes are the build that was tested and link-checked"
-    assert steps[handed]["with"]["path"] == "site"
-    main_push = "${{ github.ref == 'refs/heads/main' && github.event_name != 'pull_request' }}"
-    assert steps[handed]["if"] == main_push
-    assert "vars.SITE_URL" in steps[build]["env"]["SITE_URL"]
-    deploy = ci["jobs"]["deploy"]
-    assert set(deploy["needs"]) == set(ci["jobs"]) - {"deploy"}, "deploy waits for every other job"
+    jobs = ci["jobs"]
+    main_push = "${{ github.ref == 'refs/heads/main' && github.event_name == 'push' }}"
+    for job_id in ("unit", "browser", "markup", "links", "pages"):
+        downloads = [step for step in jobs[job_id]["steps"] if step.get("uses", "").startswith(
+            "actions/download-artifact@")]
+        assert [step["with"]["name"] for step in downloads] == ["site"], job_id
+        assert "build" in jobs[job_id]["needs"], job_id
+    for job_id in ("unit", "browser"):
+        runs = [step for step in jobs[job_id]["steps"] if "-m pytest" in step.get("run", "")]
+        assert runs and all(step["env"]["TEST_SITE"] == "site" for step in runs), job_id
+    handed = _using({"jobs": {"pages": jobs["pages"]}}, "actions/upload-pages-artifact")
+    assert [step["with"]["path"] for step in handed] == ["site"]
+    assert set(jobs["pages"]["needs"]) == set(jobs) - {"pages", "deploy"}, "the build is handed on after every gate"
+    assert jobs["pages"]["if"] == main_push
+    deploy = jobs["deploy"]
+    assert set(deploy["needs"]) == set(jobs) - {"deploy"}, "deploy waits for every other job"
     assert deploy["if"] == main_push and deploy["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    assert jobs["lighthouse"]["if"] == "${{ github.ref == 'refs/heads/main' && github.event_name != 'pull_request' }}"
+    assert "schedule" in ci["on"], "Lighthouse also runs nightly"
 
 
 def test_links_workflow_checks_external_addresses_weekly_and_on_demand(workflows):
