@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.feed import FEED
 from macros.finished_html import BLOCKS
@@ -65,6 +65,18 @@ def markdown_text(value: object) -> Markup:
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", str(text)))
 
 
+_ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+
+
+def whole_dates(value: object) -> Markup:
+    """Escape a text for an element's content, each ISO date in it (2019-02-14) kept on one line.
+
+    Browsers may break a line after a date's hyphen, which splits it in two. Only for element content: an
+    attribute takes the plain text.
+    """
+    return Markup(_ISO_DATE.sub(r'<span class="rr-nowrap">\g<0></span>', str(escape(value))))
+
+
 def relative(from_url: str, to_url: str) -> str:
     """Relative address between two directory-style page addresses (``""`` is the root)."""
     target = posixpath.relpath("/" + to_url, "/" + from_url)
@@ -94,6 +106,7 @@ class Renderer:
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
         self.env.filters["breakable"] = breakable
+        self.env.filters["whole_dates"] = whole_dates
         self.env.filters["finished"] = BLOCKS.keep  # HTML that Markdown passes by (macros/finished_html.py)
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t, sep=separators(lang),

@@ -38,7 +38,7 @@ AXE_KINDS = tuple(PAGE_TYPES)
 MEASURE = r"""() => {
   const doc = document.documentElement, broken = [], tables = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const range = document.createRange(), word = /[\p{Script=Latin}\p{Nd}]+/gu;
+  const range = document.createRange(), word = /\d{4}-\d{2}-\d{2}|[\p{Script=Latin}\p{Nd}]+/gu;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.data;
     if (!/[\p{Script=Latin}\p{Nd}]{2}/u.test(text)) continue;

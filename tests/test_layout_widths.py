@@ -3,7 +3,8 @@
 Five rules, measured in the real browser:
 
 - the page never scrolls sideways (the document is no wider than the viewport);
-- no word is broken inside itself: a run of Latin letters or digits whose characters sit on two lines
+- no word is broken inside itself: a run of Latin letters or digits, or a date (2026-12-02), whose characters sit
+  on two lines
   (Chinese may break between any two characters, so only Latin runs are checked; a web address written
   out in prose may break anywhere, as browsers break long addresses);
 - from 1024 px up, no table needs sideways scrolling;
