@@ -131,10 +131,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    """A loopback server that leaves out the browser's dropped connections (a page closed mid-download), which
+    are no fault of the site, and reports any other error as the standard server does."""
+
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(directory: Path, folder: str = "/") -> tuple[ThreadingHTTPServer, str]:
     """Serve a folder on 127.0.0.1 on a free port, at ``folder`` of the address (``/repo/``)."""
     handler = type("Handler", (_QuietHandler,), {"folder": folder})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{folder}"
 
