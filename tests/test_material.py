@@ -1,4 +1,4 @@
-"""What our theme relies on inside the installed Material for MkDocs (macros/material.py) is there."""
+"""What our theme relies on inside the installed Material for MkDocs (macros/engine/material.py) is there."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from types import SimpleNamespace
 import material
 import pytest
 
-from macros import search_memory
-from macros.material import (
+from macros.engine import search_memory
+from macros.engine.material import (
     BASE_SCRIPT_GLOBALS,
     BUNDLE,
     BUNDLE_GLOBALS,
@@ -23,12 +23,12 @@ from macros.material import (
     SEARCH_SEGMENTER,
     SEARCH_WORKER,
 )
-from macros.search_memory import RememberingSegmenter
-from macros.search_worker import WorkerPatchError, patched_worker, search_files
-from macros.theme_patches import PATCHES, PatchError, patch_page
+from macros.engine.search_memory import RememberingSegmenter
+from macros.engine.search_worker import WorkerPatchError, patched_worker, search_files
+from macros.engine.theme_patches import PATCHES, PatchError, patch_page
 
 MATERIAL = Path(material.__file__).parent / "templates"
-OURS = Path(__file__).resolve().parent.parent / "macros" / "theme"
+OURS = Path(__file__).resolve().parent.parent / "theme"
 
 
 def material_file(name: str) -> str:

@@ -129,7 +129,7 @@ def test_ci_runs_every_check_and_keeps_the_site(workflows):
     assert {"push", "pull_request"} <= set(ci["on"])
     scripts = "\n".join(_runs(ci))
     for command in ("make install", "make test", "playwright install --with-deps chromium",
-                    "-m macros.site build", ".github/linkcheck/check.py site", "pip-audit"):
+                    "-m macros.engine.site build", ".github/linkcheck/check.py site", "pip-audit"):
         assert command in scripts, command
     assert "ruff" not in scripts, "ruff runs once, inside make test (its `lint` prerequisite)"
     assert ci["env"]["RUFF_OUTPUT_FORMAT"] == "github"
@@ -147,7 +147,7 @@ def test_pages_deploys_only_the_checked_build_of_main(workflows):
         return next(n for n, step in enumerate(steps) if predicate(step))
 
     tests = index(lambda step: step.get("run") == "make test")
-    build = index(lambda step: "macros.site build --out site" in step.get("run", ""))
+    build = index(lambda step: "macros.engine.site build --out site" in step.get("run", ""))
     links = index(lambda step: ".github/linkcheck/check.py site" in step.get("run", ""))
     handed = index(lambda step: step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert tests < build < links < handed, "the deployed bytes are the build that was tested and link-checked"
@@ -170,7 +170,7 @@ def test_links_workflow_checks_external_addresses_weekly_and_on_demand(workflows
     assert ".github/linkcheck/check.py site --extern --report link-report.md" in scripts
     assert [step["with"]["path"].split() for step in _using(links, "actions/upload-artifact")] == [
         ["link-report.md", "stale-facts.md"]]
-    assert "-m macros.staleness --markdown" in scripts, "the weekly report lists facts checked over 12 months ago"
+    assert "-m macros.data.staleness --markdown" in scripts, "the weekly report lists facts checked over 12 months ago"
 
 
 def test_engines_workflow_compares_the_properdocs_build_with_the_mkdocs_build(workflows):
