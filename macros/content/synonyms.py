@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from macros.data.model import Synonyms
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # the search's Han (engine/material.py SEARCH_HAN)
 
 
 @dataclass(frozen=True)

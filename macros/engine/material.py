@@ -1,8 +1,8 @@
-"""What our theme relies on inside Material for MkDocs, listed once.
+"""Every internal of Material for MkDocs (and of MkDocs itself) that our code and theme rely on, listed once.
 
-``tests/test_material.py`` checks each entry against the installed Material, so an update that
-renames one fails there rather than in a reader's browser. Our theme code (``theme``) names
-this module where it uses one of them.
+``tests/test_material.py`` checks each entry against the installed packages, so an update that
+renames one fails there rather than in a reader's browser. Our theme code (``theme/``) and the engine's
+modules name this module where they use one of them.
 """
 
 from __future__ import annotations
@@ -73,4 +73,69 @@ COPIED_PARTIALS: dict[str, tuple[set[str], set[str]]] = {
          '{% if alt.lang == config.theme.language %} aria-current="true"{% endif %}>'},
     ),
 }
-"""Partials copied whole into ``theme`` → (Material's lines the copy drops, the lines it adds), stripped."""
+"""Partials copied whole into ``theme/`` → (Material's lines the copy drops, the lines it adds), stripped."""
+
+
+OVERRIDDEN_BLOCKS: dict[str, tuple[str, dict[str, str]]] = {
+    "main.html": ("base.html", {
+        "site_meta": "the page's description from the data and its canonical address",
+        "htmltitle": "the title as text (titles from the data reach Material escaped)",
+        "scripts": "Material's bundle loaded on the reader's first interaction (bundle-on-demand.js)",
+    }),
+    "404.html": ("main.html", {
+        "content": "the 404 page in the build's language (extra.not_found)",
+    }),
+}
+"""Our theme's templates (``theme/``) → (the Material template each extends, the blocks it overrides → why). A block
+Material renames or drops would leave ours unused, silently: ``tests/test_material.py`` finds each in Material's
+template (or the templates that one extends)."""
+
+COPIED_TEMPLATES: dict[str, tuple[str, str, set[str], set[str]]] = {
+    "sitemap.xml": (
+        "mkdocs/templates/sitemap.xml",
+        "MkDocs 1.6.1, BSD-2-Clause (Copyright © 2014-present, Tom Christie)",
+        {'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+         "{% if not file.page.is_link and (file.page.abs_url or file.page.canonical_url) %}",
+         "<loc>{% if file.page.canonical_url %}{{ file.page.canonical_url|e }}{% else %}{{ file.page.abs_url|e }}"
+         "{% endif %}</loc>"},
+        {'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+         "{% if not file.page.is_link and file.page.canonical_url %}",
+         "<loc>{{ file.page.canonical_url|e }}</loc>",
+         "{%- for alt in config.extra.alternate %}",
+         '<xhtml:link rel="alternate" hreflang="{{ alt.lang|e }}" '
+         'href="{{ language_url(config.site_url, alt.link, file.page.url)|e }}"/>',
+         "{%- endfor %}",
+         "{%- if config.extra.alternate %}",
+         '<xhtml:link rel="alternate" hreflang="x-default" '
+         'href="{{ language_url(config.site_url, config.extra.alternate[0].link, file.page.url)|e }}"/>',
+         "{%- endif %}"},
+    ),
+}
+"""Templates of MkDocs itself (not Material: Material has no sitemap and falls back to MkDocs') copied whole into
+``theme/`` → (where it was copied from, inside the installed packages; its version and licence; the lines the copy
+drops; the lines it adds), stripped. The copy names its origin and licence in its leading comment."""
+
+SEARCH_FIELDS = ("material.plugins.search.config", "SearchConfig", "fields")
+"""The search plugin's ``fields`` option (``plugins.search.fields`` in ``mkdocs.yml``): extra fields of the index
+with their boosts, written into ``search_index.json``'s ``config.fields`` for the worker, which builds its lunr index
+with them. ``macros/outputs/search_text.py`` (``add_to_index``) relies on it for ``codes`` and ``synonyms``."""
+
+SEARCH_INDEX_FILE = "search/search_index.json"
+"""Where the search plugin writes its index (``on_post_build``) and ``macros/engine/mkdocs_hooks.py`` rewrites it
+afterwards (``on_post_build`` at priority -100), reading ``config.fields`` and each of ``docs``' ``location``,
+``title`` and ``text`` (``macros/outputs/search_text.py``, ``add_to_index``)."""
+
+SEARCH_HAN = ("material.plugins.search.plugin", "SearchIndex", "_segment_chinese", r"(\p{script: Han}+)")
+"""The runs of Chinese the plugin hands jieba: Material's expression (with ``backrefs.bre``). Where our Python needs
+the same runs without that library, it uses the ranges of :data:`HAN_RANGES` instead (``_HAN`` in
+``macros/outputs/search_text.py`` and ``macros/content/synonyms.py``), which match the same characters in every text
+of the data and of the interface strings."""
+
+HAN_RANGES = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""The character ranges standing for :data:`SEARCH_HAN` in our Python (CJK Unified Ideographs, Extension A,
+Compatibility Ideographs)."""
+
+LIVE_RELOAD = ("mkdocs.livereload", "LiveReloadServer")
+"""MkDocs' development server, which ``macros/engine/site.py`` (``serve``) runs itself rather than through
+``mkdocs serve``: constructed with ``builder``, ``host``, ``port``, ``root`` and ``polling_interval``; its
+``build_delay`` set after; ``watch(path)``, ``serve()`` and ``shutdown()`` called."""

@@ -25,6 +25,7 @@ from macros.content.synonyms import SynonymMatcher
 from macros.data.languages import alternate_links
 from macros.engine.jinja_cache import SHARED
 from macros.engine.material import BUNDLE as MATERIAL_BUNDLE
+from macros.engine.material import SEARCH_INDEX_FILE
 from macros.engine.mkdocs_adapter import language, roadmap_for
 from macros.engine.search_memory import remember_entries, remember_segmentation, segmenter
 from macros.engine.search_worker import (
@@ -211,7 +212,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     roadmap = roadmap_for(config)
     codes = {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
-    path = Path(config.site_dir) / "search" / "search_index.json"
+    path = Path(config.site_dir) / SEARCH_INDEX_FILE
     raw = path.read_text(encoding="utf-8")
     words = segmenter()
     assert words is not None  # on_config stops a build without jieba

@@ -44,7 +44,7 @@ def space_blocks(html: str) -> str:
 
 # --- words the index adds to a section: a course's code however typed, synonyms, the parts of compounds ------------
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # the search's Han (engine/material.py SEARCH_HAN)
 ZWSP = "\u200b"
 
 Cut = Callable[[str], Iterable[str]]
