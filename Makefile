@@ -34,16 +34,16 @@ lock: ## Re-compile requirements.txt from requirements.in (keeps existing pins; 
 		--output-file=requirements.txt requirements.in
 
 serve: $(STAMP) ## Serve both languages on http://127.0.0.1:8000/, rebuilding on change (DATA=path)
-	$(PY) -m macros.site serve
+	$(PY) -m macros.engine.site serve
 
 build: $(STAMP) ## Check the data and build both languages into site/ (DATA=path)
-	$(PY) -m macros.site build
+	$(PY) -m macros.engine.site build
 
 check: $(STAMP) ## Validate the data file (DATA=path, for this and every target)
-	$(PY) -m macros.check $(DATA)
+	$(PY) -m macros.data.check $(DATA)
 
 schema: $(STAMP) ## Rewrite data/roadmap.schema.json from the model
-	$(PY) -m macros.schema
+	$(PY) -m macros.data.schema
 
 lint: $(STAMP) ## Ruff over the whole repository
 	$(PY) -m ruff check .
@@ -87,6 +87,6 @@ bench: $(STAMP) ## Time the bilingual build with the real data and 10×, 100× g
 # (HTML_CodeSniffer, Debian's Chromium) over one page of every kind. SITE=dir checks a build made before.
 .PHONY: markup
 markup: $(STAMP) $(NPM_STAMP) ## ESLint on our scripts, Nu HTML Checker on every page, pa11y on every kind of page: zero errors
-	npx --no-install eslint --max-warnings=0 macros/theme
+	npx --no-install eslint --max-warnings=0 theme
 	$(PY) -m tests.prerequisites chromium java
 	$(PY) bench/markup.py $(if $(SITE),--site $(SITE))

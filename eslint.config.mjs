@@ -1,4 +1,4 @@
-// One JavaScript style for the site's own scripts (macros/theme): modern syntax, one declaration a line.
+// One JavaScript style for the site's own scripts (theme/): modern syntax, one declaration a line.
 // Run by `make markup`, beside the Nu HTML Checker and pa11y.
 import js from "@eslint/js";
 import globals from "globals";
@@ -6,8 +6,8 @@ import globals from "globals";
 export default [
   js.configs.recommended,
   {
-    files: ["macros/theme/**/*.js"],
-    // __md_get and __md_set are Material's storage helpers (listed with its other internals in macros/material.py)
+    files: ["theme/**/*.js"],
+    // __md_get and __md_set are Material's storage helpers (listed with its other internals in macros/engine/material.py)
     languageOptions: {
       ecmaVersion: 2022, sourceType: "script",
       globals: { ...globals.browser, __md_get: "readonly", __md_set: "readonly" },

@@ -31,8 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.languages import PREFIX  # noqa: E402
-from macros.loader import load  # noqa: E402
+from macros.data.languages import PREFIX  # noqa: E402
+from macros.data.loader import load  # noqa: E402
 from tests.slow_network import GzipHandler  # noqa: E402
 
 BUDGET = 0.95
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     build = subprocess.run(
-        [sys.executable, "-m", "macros.site", "build", "--out", str(args.out / "site")],
+        [sys.executable, "-m", "macros.engine.site", "build", "--out", str(args.out / "site")],
         cwd=ROOT, env={**os.environ, "SITE_URL": base}, capture_output=True, text=True,
     )
     if build.returncode != 0:

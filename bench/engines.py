@@ -7,7 +7,7 @@ and our hooks run on it unchanged.
 
 The script installs, into a virtual environment of its own (``--venv``; the project's ``.venv`` is left
 alone), ``requirements.txt`` less MkDocs plus ``bench/properdocs.txt``, every file checked against its hash.
-MkDocs is not installed there, so nothing in that build can load it. It then runs ``python -m macros.site
+MkDocs is not installed there, so nothing in that build can load it. It then runs ``python -m macros.engine.site
 build`` (both languages, the usual folder layout) once with ``.venv`` (MkDocs) and once with that environment
 (ProperDocs), with the same ``SOURCE_DATE_EPOCH`` and ``SITE_URL``, and compares the two folders file by file.
 
@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.site import source_date_epoch  # noqa: E402
+from macros.engine.site import source_date_epoch  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "engines"
 PIN = ROOT / "bench" / "properdocs.txt"
@@ -46,9 +46,10 @@ PROPERDOCS_BUILD = (
     "import importlib.util, sys; "
     "assert importlib.util.find_spec('mkdocs') is None, 'MkDocs is installed here: this would not test ProperDocs'; "
     "import properdocs.replacement; "
-    "from macros.site import main; sys.exit(main(sys.argv[1:]))"
+    "from macros.engine.site import main; sys.exit(main(sys.argv[1:]))"
 )
-"""``python -m macros.site`` on ProperDocs: its alias first, so that ``mkdocs.*`` imports load ``properdocs.*``."""
+"""``python -m macros.engine.site`` on ProperDocs: its alias first, so that ``mkdocs.*`` imports load
+``properdocs.*``."""
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     properdocs = properdocs_python(args.venv.resolve())
     out = args.out.resolve()
     seconds = {
-        "MkDocs": build([str(mkdocs), "-m", "macros.site"], out / "mkdocs", env),
+        "MkDocs": build([str(mkdocs), "-m", "macros.engine.site"], out / "mkdocs", env),
         "ProperDocs": build([str(properdocs), "-c", PROPERDOCS_BUILD], out / "properdocs", env),
     }
     versions = {"MkDocs": _version(mkdocs, "mkdocs"), "ProperDocs": _version(properdocs, "properdocs")}

@@ -88,7 +88,7 @@ def build(data: Path | None, out: Path) -> float:
     started = time.perf_counter()
     env = {**os.environ, "ROADMAP_DATA": str(data)} if data else None
     result = subprocess.run(
-        [sys.executable, "-m", "macros.site", "build", "--out", str(out)],
+        [sys.executable, "-m", "macros.engine.site", "build", "--out", str(out)],
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
     if result.returncode:
@@ -100,9 +100,9 @@ def inject(data: Path, site: Path) -> None:
     """Re-render each language's courses page body from ``data`` with the real template."""
     import markdown
 
-    from macros.languages import PREFIX
-    from macros.loader import load
-    from macros.render import Renderer
+    from macros.data.languages import PREFIX
+    from macros.data.loader import load
+    from macros.render.render import Renderer
 
     roadmap = load(data)
     for lang, prefix in PREFIX.items():

@@ -88,8 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site
         if site is None:
             site = Path(work) / "site"
-            subprocess.run([sys.executable, "-m", "macros.site", "build", "--out", str(site)], cwd=ROOT, check=True,
-                           capture_output=True)
+            subprocess.run([sys.executable, "-m", "macros.engine.site", "build", "--out", str(site)], cwd=ROOT,
+                           check=True, capture_output=True)
         server, url = serve_like_pages(site)
         print(f"phone 412×823, network {SLOW_3G['latency']} ms round trip, {SLOW_3G['downloadThroughput'] * 8 // 1000}"
               f" kbit/s; CPU {PHONE_CPU}× slower; {args.runs} runs each, empty cache")

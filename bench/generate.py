@@ -3,7 +3,7 @@
 Courses, resources, books, community entries, stage tasks and week tasks are
 repeated N times (copy k of an id is ``<id>-x<k>``, of a course code ``<code>·k``);
 every copied stage task is scheduled in the week that schedules its original,
-so the result passes ``python -m macros.check``. Topics, periods, stages and the
+so the result passes ``python -m macros.data.check``. Topics, periods, stages and the
 24 weeks stay as they are: the site grows by pages (one per course) and by rows.
 """
 

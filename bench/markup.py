@@ -4,7 +4,7 @@ Builds both languages (or takes a build made before: ``--site DIR``, as CI does 
 - runs the W3C Nu HTML Checker (npm ``vnu-jar``, pinned in package.json; needs Java) over every HTML page of
   both languages, errors only;
 - serves the site on 127.0.0.1 and runs pa11y (HTML_CodeSniffer, WCAG 2 AA; npm ``pa11y``, with Debian's
-  Chromium, ``bench/pa11y.cjs``) over one page of every kind (``macros.pages.examples``) in both languages.
+  Chromium, ``bench/pa11y.cjs``) over one page of every kind (``macros.content.pages.examples``) in both languages.
 Prints every error and exits 1 if there is one (2 if a tool could not run).
 """
 
@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.languages import PREFIX  # noqa: E402
-from macros.loader import load  # noqa: E402
-from macros.pages import examples  # noqa: E402
+from macros.content.pages import examples  # noqa: E402
+from macros.data.languages import PREFIX  # noqa: E402
+from macros.data.loader import load  # noqa: E402
 from tests import prerequisites  # noqa: E402
 
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -39,7 +39,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def build(out: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "macros.site", "build", "--out", str(out)],
+    done = subprocess.run([sys.executable, "-m", "macros.engine.site", "build", "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(done.stdout + done.stderr + "\nthe build failed")

@@ -1,6 +1,6 @@
 """How long ``make serve`` takes to rebuild after a data edit: ``python bench/serve.py [--edits 3]``.
 
-Starts ``python -m macros.site serve`` on a free port with its own output folder, waits for the first build,
+Starts ``python -m macros.engine.site serve`` on a free port with its own output folder, waits for the first build,
 then touches ``data/roadmap.yaml`` (its content unchanged) and measures the time until the rebuilt site has
 replaced the old one (its home page is a new file), ``--edits`` times. The time includes the server noticing
 the change (it polls the watched folders) and its short wait for further changes; the CPU seconds the server
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     site = Path(tempfile.mkdtemp(prefix="rr-serve-")) / "site"
     server = subprocess.Popen(
-        [sys.executable, "-m", "macros.site", "serve", "--out", str(site), "--port", str(free_port())],
+        [sys.executable, "-m", "macros.engine.site", "serve", "--out", str(site), "--port", str(free_port())],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ},
     )
     try:

@@ -4,7 +4,7 @@ Zensical (https://zensical.org) reads ``mkdocs.yml`` but runs no MkDocs hook or 
 repository (``bench/out/zensical/project``; nothing of the repository changes) this records:
 
 1. what ``zensical build`` makes of ``mkdocs.yml`` as it is, then with the settings our build adds per language;
-2. what it makes when what our hooks would add is written first: the registry's pages (``macros/pages.py``),
+2. what it makes when what our hooks would add is written first: the registry's pages (``macros/content/pages.py``),
    the navigation with its titles and each language's settings, with the workarounds CONTRIBUTING.md lists
    (the repository on ``PYTHONPATH``; a ``define_env`` that reads Zensical's configuration dict as attributes
    and leaves the templates' finished HTML inline; the theme overrides that call Python left out), and how
@@ -43,11 +43,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.engines import LOCK, environment  # noqa: E402
-from macros.i18n import translate  # noqa: E402
-from macros.languages import LANGUAGES, alternate_links  # noqa: E402
-from macros.loader import data_file, load_once  # noqa: E402
-from macros.pages import all_pages, course_src, navigation, page_titles, url_of  # noqa: E402
-from macros.site import site_url  # noqa: E402
+from macros.content.i18n import translate  # noqa: E402
+from macros.content.pages import all_pages, course_src, navigation, page_titles, url_of  # noqa: E402
+from macros.data.languages import LANGUAGES, alternate_links  # noqa: E402
+from macros.data.loader import data_file, load_once  # noqa: E402
+from macros.engine.site import site_url  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "zensical"
 PINS = ROOT / "bench" / "zensical.txt"
@@ -64,7 +64,7 @@ class _Attributes(dict):
 
 
 def define_env(env):
-    from macros.finished_html import BLOCKS
+    from macros.render.finished_html import BLOCKS
 
     # No hook puts finished HTML back under Zensical: leave it in the Markdown
     BLOCKS.keep = lambda block: Markup("\\n\\n" + str(block).strip("\\n") + "\\n\\n")
@@ -114,7 +114,7 @@ def base_config() -> dict[str, Any]:
 
 
 def language_settings(code: str, not_found: bool) -> dict[str, Any]:
-    """``mkdocs.yml`` with what ``macros/site.py`` adds for a language; ``not_found``: and the hooks' extras."""
+    """``mkdocs.yml`` with what ``macros/engine/site.py`` adds for a language; ``not_found``: and the hooks' extras."""
     config = base_config()
     config.update(site_name=translate("site.name", code), site_url=site_url(code))
     config["theme"]["language"] = code
@@ -161,7 +161,7 @@ def with_pages(zensical: Path, project: Path) -> dict[str, tuple[Run, Path]]:
         (project / "docs" / src).write_text(content, encoding="utf-8")
     (project / f"{TRIAL_MODULE}.py").write_text(TRIAL_ENV, encoding="utf-8")
     for name in CALLS_PYTHON:
-        (project / "macros" / "theme" / name).unlink()
+        (project / "theme" / name).unlink()
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     sites = {}
     for lang in LANGUAGES:
@@ -177,9 +177,9 @@ def with_pages(zensical: Path, project: Path) -> dict[str, tuple[Run, Path]]:
 
 
 MKDOCS_ONE = ("import logging, sys; import jieba; jieba.setLogLevel(logging.WARNING); "
-              "from macros.site import language_config; from mkdocs.commands.build import build; "
+              "from macros.engine.site import language_config; from mkdocs.commands.build import build; "
               "build(language_config(sys.argv[1], sys.argv[2]))")
-"""One language built by MkDocs, as ``python -m macros.site build`` builds each."""
+"""One language built by MkDocs, as ``python -m macros.engine.site build`` builds each."""
 
 
 def mkdocs_site(code: str) -> tuple[Run, Path]:

@@ -50,7 +50,7 @@ def data_urls(value: object) -> list[str]:
 def build_site(out: Path, project: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the real bilingual build of ``project`` into ``out``."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.site", "build", "--out", str(out)],
+        [sys.executable, "-m", "macros.engine.site", "build", "--out", str(out)],
         cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=600,
     )
 

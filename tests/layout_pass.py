@@ -18,7 +18,7 @@ from pathlib import Path
 from conftest import shared_result
 from quality_support import PAGE_TYPES, SETTLED, violations
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 WIDTHS = (360, 390, 768, 1024, 1280, 1366)
 DARK_WIDTHS = (390, 1366)

@@ -9,9 +9,9 @@ import unicodedata
 
 from conftest import ROOT
 
-from macros.i18n import translate
-from macros.index import RoadmapIndex
-from macros.loader import load
+from macros.content.i18n import translate
+from macros.content.index import RoadmapIndex
+from macros.data.loader import load
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
@@ -31,7 +31,7 @@ def all_task_ids() -> list[str]:
 
 
 def counted_task_ids() -> list[str]:
-    """The task ids progress counts: every one but the before-you-start self-checks (macros/views.py)."""
+    """The task ids progress counts: every one but the before-you-start self-checks (macros/content/views.py)."""
     return list(dict.fromkeys(t.id for w in ROADMAP.weeks for t in INDEX.week_tasks(w) if not t.self_check))
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from macros.languages import PREFIX as LANGS
-from macros.loader import load
-from macros.pages import examples
+from macros.content.pages import examples
+from macros.data.languages import PREFIX as LANGS
+from macros.data.loader import load
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from macros.index import RoadmapIndex
-from macros.loader import load
-from macros.model import Roadmap
+from macros.content.index import RoadmapIndex
+from macros.data.loader import load
+from macros.data.model import Roadmap
 from tests.conftest import ROOT
 
 ZWSP = "\u200b"

@@ -14,13 +14,13 @@ import pytest
 from conftest import ROOT, SITE_URL
 from plan_support import KEY, all_task_ids, box, checked_ids, counted_task_ids, t
 
-from macros.feed import atom
-from macros.index import RoadmapIndex
-from macros.languages import PREFIX as LANGS
-from macros.loader import load, parse
-from macros.model import Course
-from macros.site import LOCAL_ADDRESS
-from macros.views import news
+from macros.content.index import RoadmapIndex
+from macros.content.views import news
+from macros.data.languages import PREFIX as LANGS
+from macros.data.loader import load, parse
+from macros.data.model import Course
+from macros.engine.site import LOCAL_ADDRESS
+from macros.outputs.feed import atom
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
@@ -127,7 +127,7 @@ def test_every_page_links_its_languages_feed(site, read_page):
 
 def test_feed_ids_are_stable_and_links_absolute_when_the_address_is_known(site, read_page):
     """The site under test is built for its address: its feeds link absolutely, with the ids a feed made for any
-    other address has (the build writes :func:`macros.feed.atom` for its own; without one, make serve's)."""
+    other address has (the build writes :func:`macros.outputs.feed.atom` for its own; without one, make serve's)."""
     for lang, prefix in LANGS.items():
         built = entries(site, lang)
         for elsewhere in (LOCAL_ADDRESS + prefix, "https://elsewhere.example/" + prefix):

@@ -8,10 +8,10 @@ from pathlib import Path
 import yaml
 from test_model_rules import MINIMAL
 
-from macros import loader
-from macros.jinja_cache import MemoryBytecodeCache
-from macros.loader import load_once
-from macros.render import Renderer
+from macros.data import loader
+from macros.data.loader import load_once
+from macros.engine.jinja_cache import MemoryBytecodeCache
+from macros.render.render import Renderer
 
 
 def test_the_data_is_parsed_once_while_unchanged(tmp_path: Path, monkeypatch):
@@ -38,7 +38,7 @@ def test_a_second_renderer_loads_compiled_templates(monkeypatch):
     cache, compiled = MemoryBytecodeCache(), []
     dump = cache.dump_bytecode
     monkeypatch.setattr(cache, "dump_bytecode", lambda bucket: compiled.append(bucket.key) or dump(bucket))
-    monkeypatch.setattr("macros.render.SHARED", cache)
+    monkeypatch.setattr("macros.render.render.SHARED", cache)
     roadmap = loader.parse(MINIMAL.encode("utf-8"), "r.yaml")
     Renderer(roadmap, "zh").render("weeks", "weeks/")
     assert len(compiled) >= 3  # weeks.md.j2 and the two it imports

@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from quality_support import BUNDLE_STARTED, PHONE, ROADMAP, open_loaded
 
-from macros.index import RoadmapIndex
-from macros.languages import PREFIX as LANGS
-from macros.search_text import kept_whole
+from macros.content.index import RoadmapIndex
+from macros.data.languages import PREFIX as LANGS
+from macros.outputs.search_text import kept_whole
 from tests.slow_network import serve_like_pages, slow_down
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from macros.i18n import translate
-from macros.languages import PREFIX as LANGS
+from macros.content.i18n import translate
+from macros.data.languages import PREFIX as LANGS
 from tests.search_support import clean, roadmap
 
 PHONE = {"width": 390, "height": 844}

@@ -6,13 +6,13 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.i18n import translate
-from macros.languages import CODES, LANGUAGES, alternate_links
-from macros.model import Synonyms, Text
-from macros.site import language_config
+from macros.content.i18n import translate
+from macros.data.languages import CODES, LANGUAGES, alternate_links
+from macros.data.model import Synonyms, Text
+from macros.engine.site import language_config
 
 LANGUAGE_KEYS = {"site_name", "site_description", "site_url"}
-"""Settings that differ by language: ``macros/site.py`` gives them to each build."""
+"""Settings that differ by language: ``macros/engine/site.py`` gives them to each build."""
 
 
 class _Loader(yaml.SafeLoader):

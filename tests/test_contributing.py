@@ -18,8 +18,8 @@ import site_links
 import yaml
 from conftest import ROOT, HTMLParser, built, once_per_run
 
-from macros.languages import PREFIX as LANGS
-from macros.loader import load
+from macros.data.languages import PREFIX as LANGS
+from macros.data.loader import load
 
 DATA = ROOT / "data" / "roadmap.yaml"
 NEW_ADDRESS = "https://example.org/a-corrected-course-page/"
@@ -79,7 +79,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
 
 def test_the_data_check_accepts_the_edits(edited):
     data, _, _ = edited
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(data)], cwd=ROOT, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "macros.data.check", str(data)], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
 

@@ -8,8 +8,8 @@ import io
 
 import pytest
 
-from macros.i18n import translate
-from macros.languages import PREFIX as LANGS
+from macros.content.i18n import translate
+from macros.data.languages import PREFIX as LANGS
 from tests.search_support import clean, roadmap
 
 FACTS = ("course.prerequisites", "course.workload", "course.assignments", "course.language")

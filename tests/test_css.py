@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent / "macros" / "theme" / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "theme" / "assets"
 CSS = ASSETS / "roadmap.css"
 OTHERS = sorted(path for path in ASSETS.glob("*.css") if path != CSS)
 END_OF_TOKENS = "/* end of the colour tokens */"

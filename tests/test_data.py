@@ -12,9 +12,9 @@ import yaml
 from conftest import data_urls
 from live_data import WRONG_ADDRESSES, WRONG_INSTRUCTORS
 
-from macros import loader
-from macros.loader import RoadmapError, load, parse
-from macros.schema import SCHEMA_FILE, schema_text
+from macros.data import loader
+from macros.data.loader import RoadmapError, load, parse
+from macros.data.schema import SCHEMA_FILE, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "roadmap.yaml"
@@ -122,7 +122,7 @@ def test_make_reads_the_data_file_named_by_data_and_prints_lines_without_traceba
 
 
 def test_check_command_passes_a_good_file():
-    good = subprocess.run([sys.executable, "-m", "macros.check", str(FIXTURES / "minimal.yaml")],
+    good = subprocess.run([sys.executable, "-m", "macros.data.check", str(FIXTURES / "minimal.yaml")],
                           cwd=ROOT, capture_output=True, text=True)
     assert good.returncode == 0 and "ok (1 courses, 2 weeks" in good.stdout
 
@@ -131,7 +131,7 @@ def test_a_lookalike_host_is_warned_about_but_not_refused(tmp_path: Path):
     lookalike = tmp_path / "minimal.yaml"
     lookalike.write_text(MINIMAL.replace("    url: https://example.org/test101/\n",
                                          "    url: https://exаmple.org/test101/\n", 1), encoding="utf-8")  # а: Cyrillic
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(lookalike)], cwd=ROOT, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "macros.data.check", str(lookalike)], cwd=ROOT, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stderr
     assert (f"{lookalike}: courses[0].url: warning: the host label 'exаmple' of 'https://exаmple.org/test101/' is "
@@ -164,8 +164,8 @@ def test_corrections_stay_corrected():
 
 
 def test_chinese_interface_strings_use_full_width_punctuation():
-    from macros.glossary import chinese_punctuation, mixed_brackets
-    from macros.i18n import strings
+    from macros.content.i18n import strings
+    from macros.data.glossary import chinese_punctuation, mixed_brackets
 
     bad = {key: value["zh"] for key, value in strings().items()
            if chinese_punctuation(value["zh"]) or mixed_brackets(value["zh"]) or mixed_brackets(value["en"])}

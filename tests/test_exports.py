@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.exports import courses_csv
-from macros.loader import load
+from macros.data.loader import load
+from macros.outputs.exports import courses_csv
 
 MINIMAL = load(Path(__file__).with_name("fixtures") / "minimal.yaml")
 

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.i18n import translate
-from macros.languages import PREFIX as LANGS
+from macros.content.i18n import translate
+from macros.data.languages import PREFIX as LANGS
 from tests.search_support import roadmap
 
 SELECTS = ("inst", "topic", "stage", "level", "origin")

@@ -17,12 +17,12 @@ import pytest
 from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser
 
-from macros.finished_html import FinishedHtml, FinishedHtmlError
-from macros.languages import CODES
-from macros.loader import load
-from macros.pages import sources, url_of
-from macros.render import Renderer
-from macros.site import language_config
+from macros.content.pages import sources, url_of
+from macros.data.languages import CODES
+from macros.data.loader import load
+from macros.engine.site import language_config
+from macros.render.finished_html import FinishedHtml, FinishedHtmlError
+from macros.render.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests/fixtures/minimal.yaml"

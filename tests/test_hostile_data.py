@@ -27,7 +27,7 @@ from conftest import ROOT, HTMLParser, once_per_run, serve
 from quality_support import html_pages
 from search_support import open_search, search
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 MARKER = "rr-pwn"
 KEEP = {
@@ -36,8 +36,8 @@ KEEP = {
     "self_check", "glossary", "step", "part_of", "video", "slides", "venue_kind", "within", "topic",
 }
 """Keys whose values are not free text: the model constrains them (or, for the glossary, only style reads them)."""
-BUILD = ("import sys; import macros.glossary; macros.glossary.problems = lambda roadmap: []; "
-         "from macros.site import main; sys.exit(main(sys.argv[1:]))")
+BUILD = ("import sys; import macros.data.glossary; macros.data.glossary.problems = lambda roadmap: []; "
+         "from macros.engine.site import main; sys.exit(main(sys.argv[1:]))")
 """The real build without the style rules."""
 
 

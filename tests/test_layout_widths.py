@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 from layout_pass import KINDS, WIDTHS, cases, load, measure_now, open_at, page_pass
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

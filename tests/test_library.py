@@ -25,7 +25,7 @@ from conftest import ROOT, HTMLParser, built, once_per_run
 from pybtex.database import BibliographyData, Person, parse_string
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 FIXTURES = Path(__file__).with_name("fixtures")
 CSL_SCHEMA = json.loads((FIXTURES / "csl-data.json").read_text(encoding="utf-8"))

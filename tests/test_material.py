@@ -1,34 +1,43 @@
-"""What our theme relies on inside the installed Material for MkDocs (macros/material.py) is there."""
+"""What our theme relies on inside the installed Material for MkDocs (macros/engine/material.py) is there."""
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
 
 import material
 import pytest
+import yaml
 
-from macros import search_memory
-from macros.material import (
+from macros.engine import search_memory
+from macros.engine.material import (
     BASE_SCRIPT_GLOBALS,
     BUNDLE,
     BUNDLE_GLOBALS,
     COPIED_PARTIALS,
+    COPIED_TEMPLATES,
+    HAN_RANGES,
+    LIVE_RELOAD,
     MARKUP,
+    OVERRIDDEN_BLOCKS,
     SEARCH_ENTRIES,
+    SEARCH_FIELDS,
+    SEARCH_HAN,
+    SEARCH_INDEX_FILE,
     SEARCH_QUERY_CUT,
     SEARCH_SEGMENTER,
     SEARCH_WORKER,
 )
-from macros.search_memory import RememberingSegmenter
-from macros.search_worker import WorkerPatchError, patched_worker, search_files
-from macros.theme_patches import PATCHES, PatchError, patch_page
+from macros.engine.search_memory import RememberingSegmenter
+from macros.engine.search_worker import WorkerPatchError, patched_worker, search_files
+from macros.engine.theme_patches import PATCHES, PatchError, patch_page
 
 MATERIAL = Path(material.__file__).parent / "templates"
-OURS = Path(__file__).resolve().parent.parent / "macros" / "theme"
+OURS = Path(__file__).resolve().parent.parent / "theme"
 
 
 def material_file(name: str) -> str:
@@ -231,3 +240,105 @@ def test_the_files_the_search_starts_with_are_materials_own():
     assert all((MATERIAL / file).is_file() for file in files[2:]), files
     assert "lunr.stemmer.support.min.js" in worker and "/min/lunr." in worker  # where the worker names them
     assert search_files(["en"], "w.js") == ["search/search_index.json", "w.js"]
+
+
+def _blocks(text: str) -> set[str]:
+    return set(re.findall(r"{%-?\s*block\s+(\w+)", text))
+
+
+def _material_blocks(name: str) -> set[str]:
+    """The blocks of Material's template ``name`` and of every template it extends."""
+    text = material_file(name)
+    parent = re.search(r'{%-?\s*extends\s+"([^"]+)"', text)
+    return _blocks(text) | (_material_blocks(parent[1]) if parent else set())
+
+
+@pytest.mark.parametrize("name", OVERRIDDEN_BLOCKS)
+def test_each_block_our_theme_overrides_is_one_materials_template_has(name: str):
+    extends, blocks = OVERRIDDEN_BLOCKS[name]
+    ours = (OURS / name).read_text(encoding="utf-8")
+    assert re.search(rf'{{%-?\s*extends\s+"{re.escape(extends)}"', ours), f"theme/{name} extends {extends}"
+    assert _blocks(ours) == set(blocks), f"theme/{name}: list the blocks it overrides in OVERRIDDEN_BLOCKS"
+    missing = set(blocks) - _material_blocks(extends)
+    assert not missing, f"Material's {extends} no longer has the blocks {sorted(missing)} that theme/{name} overrides"
+
+
+def test_every_template_of_our_theme_that_extends_another_is_listed():
+    for path in OURS.rglob("*.html"):
+        if re.search(r"{%-?\s*extends\s", path.read_text(encoding="utf-8")):
+            assert path.relative_to(OURS).as_posix() in OVERRIDDEN_BLOCKS, path
+
+
+@pytest.mark.parametrize("name", COPIED_TEMPLATES)
+def test_a_copied_template_differs_from_its_origin_only_by_its_listed_lines(name: str):
+    origin, licence, dropped, added = COPIED_TEMPLATES[name]
+    package, _, inside = origin.partition("/")
+    theirs = (Path(importlib.import_module(package).__file__).parent / inside).read_text(encoding="utf-8")
+    ours = (OURS / name).read_text(encoding="utf-8")
+    assert origin in ours and "BSD-2-Clause" in licence and "BSD-2-Clause" in ours  # origin and licence named
+
+    def body(text: str) -> list[str]:
+        return [line for line in text.splitlines() if line.strip()]
+
+    comment = re.compile(r"{#-.*?-#}\n?", re.S)
+    ours_body = body(comment.sub("", ours))
+    assert [line for line in ours_body if line.strip() not in added] == [
+        line for line in body(theirs) if line.strip() not in dropped
+    ]
+    assert {line.strip() for line in ours_body} >= added
+    assert {line.strip() for line in body(theirs)} >= dropped
+
+
+def test_the_search_plugin_takes_the_fields_option_and_writes_it_into_the_index():
+    from mkdocs.config.base import Config
+
+    module, owner, option = SEARCH_FIELDS
+    config_class = getattr(importlib.import_module(module), owner)
+    assert issubclass(config_class, Config) and option in dict(config_class._schema)
+    index_class = getattr(importlib.import_module(SEARCH_ENTRIES[0]), SEARCH_ENTRIES[1])
+    fields = {"codes": {"boost": 1000000}, "synonyms": {"boost": 1}}
+    index = index_class(lang=["en"], separator=" ", pipeline=[], fields=fields)
+    page = SimpleNamespace(url="a/", title="A", meta={}, toc=[], content="<h1 id='a'>A</h1><p>one</p>",
+                           file=SimpleNamespace(url="a/"))
+    index.add_entry_from_context(page)
+    written = json.loads(index.generate_search_index(None))
+    assert written["config"]["fields"] == fields
+    assert written["docs"] and all({"location", "title", "text"} <= set(doc) for doc in written["docs"])
+
+
+def test_the_index_rewrite_reads_the_index_the_plugin_writes_where_the_plugin_writes_it():
+    from macros.outputs.search_text import CODES_FIELD, SYNONYMS_FIELD
+
+    plugin = inspect.getsource(importlib.import_module(SEARCH_ENTRIES[0]).SearchPlugin.on_post_build)
+    folder, name = SEARCH_INDEX_FILE.split("/")
+    assert f'"{folder}"' in plugin and f'"{name}"' in plugin, "the search plugin writes its index elsewhere"
+    plugins = yaml.safe_load((OURS.parent / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    assert {CODES_FIELD, SYNONYMS_FIELD} <= set(plugins["search"]["fields"])
+
+
+def test_materials_runs_of_han_are_the_ranges_our_python_reads_as_han():
+    from backrefs import bre
+
+    module, owner, method, expression = SEARCH_HAN
+    assert expression in inspect.getsource(getattr(getattr(importlib.import_module(module), owner), method))
+    from macros.content import synonyms
+    from macros.outputs import search_text
+
+    assert search_text._HAN.pattern == f"[{HAN_RANGES}]+" and synonyms._HAN.pattern == f"[{HAN_RANGES}]"
+    root = OURS.parent
+    text = "".join(p.read_text(encoding="utf-8") for p in [root / "data" / "roadmap.yaml",
+                                                          *sorted((root / "macros/content/ui").glob("*.yaml"))])
+    theirs = {char for run in bre.compile(expression, bre.UNICODE).findall(text) for char in run}
+    ours = {char for char in set(text) if re.fullmatch(f"[{HAN_RANGES}]", char)}
+    assert theirs == ours, sorted(theirs ^ ours)
+
+
+def test_the_live_reload_server_is_what_serve_runs():
+    module, name = LIVE_RELOAD
+    server = getattr(importlib.import_module(module), name)
+    assert {"builder", "host", "port", "root", "polling_interval"} <= set(inspect.signature(server).parameters)
+    assert "self.build_delay" in inspect.getsource(server.__init__)
+    for method in ("watch", "serve", "shutdown"):
+        assert callable(getattr(server, method, None)), method
+    site = (OURS.parent / "macros" / "engine" / "site.py").read_text(encoding="utf-8")
+    assert f"from {module} import {name}" in site

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
-from macros.loader import RoadmapError, parse
-from macros.model import NewTask, TaskRef
+from macros.data.loader import RoadmapError, parse
+from macros.data.model import NewTask, TaskRef
 
 MINIMAL = """\
 meta:

@@ -1,13 +1,11 @@
-"""The page registry (macros/pages.py): every page has its template and title, and is built once."""
+"""The page registry (macros/content/pages.py): every page has its template and title, and is built once."""
 
 from __future__ import annotations
 
 from conftest import ROOT
 
-from macros.i18n import strings
-from macros.loader import load
-from macros.model import Roadmap
-from macros.pages import (
+from macros.content.i18n import strings
+from macros.content.pages import (
     ITEM_PAGES,
     NAV_GROUP_MAX,
     PAGES,
@@ -18,9 +16,11 @@ from macros.pages import (
     page_titles,
     sources,
 )
+from macros.data.loader import load
+from macros.data.model import Roadmap
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
-TEMPLATES = ROOT / "macros" / "templates"
+TEMPLATES = ROOT / "macros" / "render" / "templates"
 
 
 def test_every_page_has_its_template_and_title_and_every_template_a_page():

@@ -8,7 +8,7 @@ import pytest
 from plan_support import ROADMAP, all_task_ids, box, monday, t
 from quality_support import violations
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ import pytest
 from plan_support import INDEX, ROADMAP, box, first_link, t, week_tasks
 from playwright.sync_api import expect
 
-from macros.languages import PREFIX as LANGS
-from macros.views import step_view, week_load
+from macros.content.views import step_view, week_load
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import pytest
 from plan_support import t
 from playwright.sync_api import expect
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

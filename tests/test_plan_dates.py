@@ -9,7 +9,7 @@ import pytest
 from plan_support import ROADMAP, box, monday, stored, t, week_tasks
 from playwright.sync_api import expect
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -8,13 +8,13 @@ import re
 import pytest
 from plan_support import KEY, box, stored
 
-from macros.model import ID_PATTERN
+from macros.data.model import ID_PATTERN
 
 
 @pytest.mark.parametrize("path", ["en/weeks/", "stages/stage-foundations/"])
 def test_the_page_hands_the_script_the_models_id_pattern(read_page, path: str):
-    """The one test of where the pattern comes from: the built pages carry the model's (macros/views.py writes it,
-    tests/test_views.py checks the rest of the script's configuration); the browser test below uses it."""
+    """The one test of where the pattern comes from: the built pages carry the model's (macros/content/views.py
+    writes it, tests/test_views.py checks the rest of the script's configuration); the browser test below uses it."""
     config = json.loads(read_page(path).css_first("#plan-config").text())
     assert config["idPattern"] == ID_PATTERN
 

@@ -13,7 +13,7 @@ from plan_support import ROADMAP, box, checked_ids, monday, squash, stored, t, w
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

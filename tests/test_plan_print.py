@@ -11,7 +11,7 @@ from conftest import shared_result
 from plan_support import INDEX, ROADMAP, box, first_link, has, squash, t, week_tasks
 from pypdf import PdfReader
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,7 @@ from plan_support import (
 )
 from playwright.sync_api import expect
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 FIRST, SECOND, THIRD = all_task_ids()[:3]
 """Three task ids of the plan, in page order."""

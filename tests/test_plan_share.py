@@ -7,8 +7,8 @@ import pytest
 from plan_support import KEY, ROADMAP, all_task_ids, box, checked_ids, stored, t
 from playwright.sync_api import expect
 
-from macros.languages import PREFIX as LANGS
-from macros.model import share_code, task_ids
+from macros.data.languages import PREFIX as LANGS
+from macros.data.model import share_code, task_ids
 
 pytestmark = pytest.mark.browser
 

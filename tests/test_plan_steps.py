@@ -12,9 +12,9 @@ import pytest
 from live_data import ASSIGNED_STEPS, ORDER, WRONG_ADDRESSES
 from plan_support import INDEX, ROADMAP, squash, t
 
-from macros.languages import PREFIX as LANGS
-from macros.model import Course, Sourced, Step
-from macros.views import hours_text, step_label, step_view, week_load
+from macros.content.views import hours_text, step_label, step_view, week_load
+from macros.data.languages import PREFIX as LANGS
+from macros.data.model import Course, Sourced, Step
 
 
 def every_task() -> list:

@@ -11,7 +11,7 @@ import pytest
 from plan_support import INDEX, KEY, ROADMAP, box, checked_ids, monday, stored, t
 from playwright.sync_api import expect
 
-from macros.model import NewTask
+from macros.data.model import NewTask
 
 pytestmark = pytest.mark.browser
 

@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from macros.glossary import chinese_punctuation, mixed_brackets, problems
-from macros.i18n import translate
-from macros.languages import PREFIX as LANGS
-from macros.loader import load, parse
-from macros.model import Paper
-from macros.staleness import MAX_AGE, markdown, stale
+from macros.content.i18n import translate
+from macros.data.glossary import chinese_punctuation, mixed_brackets, problems
+from macros.data.languages import PREFIX as LANGS
+from macros.data.loader import load, parse
+from macros.data.model import Paper
+from macros.data.staleness import MAX_AGE, markdown, stale
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 FIXTURE = Path(__file__).with_name("fixtures") / "minimal.yaml"
@@ -158,7 +158,7 @@ def test_make_check_warns_about_stale_facts_without_failing(tmp_path: Path):
     old = tmp_path / "old.yaml"
     old.write_text(FIXTURE.read_text(encoding="utf-8").replace("checked: 2026-11-30", "checked: 2020-01-01"),
                    encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(old)], cwd=ROOT, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "macros.data.check", str(old)], cwd=ROOT, capture_output=True,
                             text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert f"{old}: courses[0]: warning: 'course-a' was last checked on 2020-01-01" in result.stderr

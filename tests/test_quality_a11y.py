@@ -6,7 +6,7 @@ import pytest
 from layout_pass import AXE_DARK_KINDS, AXE_KINDS, page_pass
 from quality_support import PAGE_TYPES, ROADMAP, violations
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from quality_support import BUNDLE_STARTED, PAGE_TYPES, PHONE, open_loaded
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -13,10 +13,10 @@ import pytest
 from conftest import SITE_URL, HTMLParser
 from quality_support import ROADMAP, html_pages
 
-from macros.crawl import language_url, robots_txt
-from macros.descriptions import LIMIT, Descriptions, shorten
-from macros.languages import PREFIX as LANGS
-from macros.site import source_date_epoch
+from macros.content.descriptions import LIMIT, Descriptions, shorten
+from macros.data.languages import PREFIX as LANGS
+from macros.engine.site import source_date_epoch
+from macros.outputs.crawl import language_url, robots_txt
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

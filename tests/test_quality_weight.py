@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from quality_support import PAGE_TYPES, open_loaded
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, built, once_per_run
 
-from macros.site import source_date_epoch
+from macros.engine.site import source_date_epoch
 
 EPOCH = 1_000_000_000  # 2001-09-09T01:46:40Z, a date no clock will show
 SITE_URL = "https://example.test/roadmap/"

@@ -8,9 +8,9 @@ import re
 import jieba
 import pytest
 
-from macros.languages import PREFIX as LANGS
-from macros.search_memory import RememberingSegmenter
-from macros.search_text import kept_whole
+from macros.data.languages import PREFIX as LANGS
+from macros.engine.search_memory import RememberingSegmenter
+from macros.outputs.search_text import kept_whole
 from tests.search_support import Hit, clean, open_search, roadmap, search
 
 pytestmark = pytest.mark.browser
@@ -157,8 +157,9 @@ SEGMENT_CASES = {
 
 
 def test_a_chinese_query_is_cut_into_the_words_of_the_index(page):
-    """The script put before Material's search worker (macros/search_worker.py), run in Chromium on a small index."""
-    from macros.search_worker import OUR_SCRIPT
+    """The script put before Material's search worker (macros/engine/search_worker.py), run in Chromium on a small
+    index."""
+    from macros.engine.search_worker import OUR_SCRIPT
 
     page.set_content("<!doctype html><title>t</title>")
     page.add_script_tag(content=OUR_SCRIPT.read_text(encoding="utf-8"))

@@ -11,12 +11,12 @@ import pytest
 from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from macros.i18n import translate
-from macros.languages import PREFIX as LANGS
-from macros.model import Synonyms
-from macros.search_memory import RememberingSegmenter
-from macros.search_text import BLOCKS, kept_whole
-from macros.synonyms import SynonymMatcher
+from macros.content.i18n import translate
+from macros.content.synonyms import SynonymMatcher
+from macros.data.languages import PREFIX as LANGS
+from macros.data.model import Synonyms
+from macros.engine.search_memory import RememberingSegmenter
+from macros.outputs.search_text import BLOCKS, kept_whole
 from tests.search_support import ZWSP, Hit, clean, close_search, open_search, roadmap, search, site_path
 
 BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCKS).split("|"), "br"}

@@ -21,8 +21,8 @@ from types import SimpleNamespace
 
 from conftest import ROOT, build_site
 
-from macros import theme_files
-from macros.loader import load
+from macros.data.loader import load
+from macros.engine import theme_files
 
 EPOCH = "1000000000"
 COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".pytest_cache", "out", "__pycache__")
@@ -59,19 +59,19 @@ def edits(project: Path) -> list[tuple[str, Callable[[], None], str, str]]:
     return [
         ("data", lambda: replace_once(project / "data/roadmap.yaml", f"en: {course.title.en}\n", f"en: {title}\n"),
          f"en/courses/{course.id}/index.html", title),
-        ("page template", lambda: replace_once(project / "macros/templates/about.md.j2", "\n## ",
+        ("page template", lambda: replace_once(project / "macros/render/templates/about.md.j2", "\n## ",
                                                "\nTemplate edited while serving.\n\n## "),
          "en/about/index.html", "Template edited while serving."),
-        ("theme template", lambda: replace_once(project / "macros/theme/main.html", '<meta charset="utf-8">',
+        ("theme template", lambda: replace_once(project / "theme/main.html", '<meta charset="utf-8">',
                                                 '<meta charset="utf-8"><meta name="rr-edited" content="theme">'),
          "en/about/index.html", 'content="theme"'),
-        ("style sheet", lambda: replace_once(project / "macros/theme/assets/roadmap.css", "/* print styles",
+        ("style sheet", lambda: replace_once(project / "theme/assets/roadmap.css", "/* print styles",
                                              ".rr-edited-while-serving { color: red; }\n/* print styles"),
          "en/assets/roadmap.css", "rr-edited-while-serving"),
-        ("interface strings", lambda: replace_once(project / "macros/ui/site.yaml", "en: About}",
+        ("interface strings", lambda: replace_once(project / "macros/content/ui/site.yaml", "en: About}",
                                                    "en: About us}"),
          "en/about/index.html", "About us"),
-        ("Python", lambda: replace_once(project / "macros/i18n.py",
+        ("Python", lambda: replace_once(project / "macros/content/i18n.py",
                                         "    return text.format(**values) if values else text",
                                         "    text = text.format(**values) if values else text\n"
                                         "    return text.replace('About us', 'About the site')"),
@@ -85,7 +85,7 @@ def test_every_kind_of_edit_while_serving_gives_the_site_a_fresh_build_gives(tmp
     served = tmp_path / "served"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
     server = subprocess.Popen(
-        [sys.executable, "-m", "macros.site", "serve", "--out", str(served), "--port", str(free_port())],
+        [sys.executable, "-m", "macros.engine.site", "serve", "--out", str(served), "--port", str(free_port())],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:

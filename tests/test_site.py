@@ -14,12 +14,12 @@ import pytest
 import yaml
 from conftest import ROOT, HTMLParser, build_site, data_urls, serve
 
-from macros.exports import DOWNLOADS
-from macros.i18n import translate
-from macros.index import RoadmapIndex
-from macros.languages import PREFIX as LANGS
-from macros.loader import load
-from macros.site import LOCAL_ADDRESS, NO_ADDRESS
+from macros.content.i18n import translate
+from macros.content.index import RoadmapIndex
+from macros.data.languages import PREFIX as LANGS
+from macros.data.loader import load
+from macros.engine.site import LOCAL_ADDRESS, NO_ADDRESS
+from macros.outputs.exports import DOWNLOADS
 
 ROADMAP = load(ROOT / "data" / "roadmap.yaml")
 FIXTURE = Path(__file__).with_name("fixtures") / "minimal.yaml"

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 from tests.search_support import roadmap
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from quality_support import PAGE_TYPES, ROADMAP, open_loaded
 from search_support import open_search, search
 
-from macros.languages import PREFIX as LANGS
+from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from macros.index import RoadmapIndex
-from macros.loader import load as load_file
+from macros.content.index import RoadmapIndex
+from macros.data.loader import load as load_file
 from tests.conftest import ROOT
 from tests.test_model_rules import MINIMAL, errors, load
 

@@ -1,4 +1,4 @@
-"""View functions (macros/views.py): what templates show, computed from a small roadmap."""
+"""View functions (macros/content/views.py): what templates show, computed from a small roadmap."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import re
 import pytest
 from test_model_rules import MINIMAL, load
 
-from macros.i18n import strings
-from macros.index import RoadmapIndex
-from macros.model import ID_PATTERN, Level
-from macros.views import (
+from macros.content.i18n import strings
+from macros.content.index import RoadmapIndex
+from macros.content.views import (
     Option,
     author_names,
     breakable,
@@ -25,6 +24,7 @@ from macros.views import (
     week_range,
     week_title,
 )
+from macros.data.model import ID_PATTERN, Level
 
 SECOND_COURSE = """\
   - id: mit-6861
@@ -111,7 +111,7 @@ def test_topic_items_split_courses_from_resources_and_other_languages(index: Roa
 
 
 def test_a_timeline_title_goes_on_the_side_with_more_weeks():
-    from macros.model import Weeks
+    from macros.data.model import Weeks
 
     assert timeline_side(Weeks(start=1, end=3), 24) == "after"
     assert timeline_side(Weeks(start=14, end=17), 24) == "before"  # 13 weeks before, 7 after

@@ -130,7 +130,7 @@ def test_ci_runs_every_check_and_keeps_the_site(workflows):
     assert {"push", "pull_request"} <= set(ci["on"])
     scripts = "\n".join(_runs(ci))
     for command in ("make install", "make check lint", "make system", "playwright install --with-deps chromium",
-                    "-m macros.site build --out site", '-m "not browser"', "-m browser --shard",
+                    "-m macros.engine.site build --out site", '-m "not browser"', "-m browser --shard",
                     "make markup SITE=site", ".github/linkcheck/check.py site", "make audit", "pip-audit"):
         assert command in scripts, command
     assert "ruff" not in scripts, "ruff runs once, inside make lint"
@@ -178,7 +178,7 @@ def test_links_workflow_checks_external_addresses_weekly_and_on_demand(workflows
     assert ".github/linkcheck/check.py site --extern --report link-report.md" in scripts
     assert [step["with"]["path"].split() for step in _using(links, "actions/upload-artifact")] == [
         ["link-report.md", "stale-facts.md"]]
-    assert "-m macros.staleness --markdown" in scripts, "the weekly report lists facts checked over 12 months ago"
+    assert "-m macros.data.staleness --markdown" in scripts, "the weekly report lists facts checked over 12 months ago"
 
 
 def test_engines_workflow_compares_the_properdocs_build_with_the_mkdocs_build(workflows):

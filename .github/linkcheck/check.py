@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from macros.languages import PREFIX  # noqa: E402
+from macros.data.languages import PREFIX  # noqa: E402
 
 CONFIG = HERE / "linkcheckerrc"
 LANGUAGE_ROOTS = tuple(PREFIX.values())
@@ -214,7 +214,7 @@ def check_site(site: Path, extern: bool = False, threads: int | None = None) -> 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path, help="the built site (python -m macros.site build --out DIR)")
+    parser.add_argument("site", type=Path, help="the built site (python -m macros.engine.site build --out DIR)")
     parser.add_argument("--extern", action="store_true", help="also fetch every external address")
     parser.add_argument("--report", type=Path, help="also write the Markdown report to this file")
     args = parser.parse_args(argv)
