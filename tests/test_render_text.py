@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.render import whole_dates
+from macros.render.render import whole_dates
 
 
 def test_a_date_in_a_text_is_kept_on_one_line_and_everything_else_is_escaped():
