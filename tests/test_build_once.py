@@ -10,7 +10,7 @@ from test_model_rules import MINIMAL
 
 from macros.data import loader
 from macros.data.loader import load_once
-from macros.engine.jinja_cache import MemoryBytecodeCache
+from macros.render.jinja_cache import MemoryBytecodeCache
 from macros.render.render import Renderer
 
 

@@ -23,7 +23,6 @@ from macros.content.i18n import translate
 from macros.content.pages import all_pages, course_src, navigation, page_titles, url_of
 from macros.content.synonyms import SynonymMatcher
 from macros.data.languages import alternate_links
-from macros.engine.jinja_cache import SHARED
 from macros.engine.material import BUNDLE as MATERIAL_BUNDLE
 from macros.engine.material import SEARCH_INDEX_FILE
 from macros.engine.mkdocs_adapter import language, roadmap_for
@@ -43,6 +42,7 @@ from macros.outputs.exports import DOWNLOADS
 from macros.outputs.feed import FEED, atom
 from macros.outputs.search_text import add_to_index, code_spellings, kept_whole, space_blocks
 from macros.render.finished_html import BLOCKS, FinishedHtmlError
+from macros.render.jinja_cache import SHARED
 
 SEARCH_PLUGIN = "material/search"
 

@@ -47,9 +47,9 @@ from macros.content.views import (
     week_title,
 )
 from macros.data.model import Course, Paper, Roadmap, Text
-from macros.engine.jinja_cache import SHARED
 from macros.outputs.feed import FEED
 from macros.render.finished_html import BLOCKS
+from macros.render.jinja_cache import SHARED
 
 TEMPLATES = Path(__file__).with_name("templates")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")

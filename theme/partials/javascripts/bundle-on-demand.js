@@ -91,7 +91,7 @@
     load();
   }
   /* the drawer and the search start closed, even where a browser restores checkboxes after a reload (Material's
-     autocomplete="off" on them, invalid HTML, is removed by macros/theme_patches.py) */
+     autocomplete="off" on them, invalid HTML, is removed by macros/engine/theme_patches.py) */
   for (const id of ["__drawer", "__search"]) {
     const checkbox = document.getElementById(id);
     if (checkbox) checkbox.checked = false;

@@ -1,4 +1,4 @@
-/* Put before Material's search worker (macros/search_worker.py), which calls it for each run of Chinese in a query:
+/* Put before Material's search worker (macros/engine/search_worker.py), which calls it for each run of Chinese in a query:
    the run is cut into the words the index has. The build cut every page's Chinese with jieba, the data's compounds
    kept whole (强化学习), so the index's words are jieba's: a run that is one of them, or the start of one, stays
    whole and finds it (强化学习, 强化学); any other run becomes the fewest words of the index that spell it, each

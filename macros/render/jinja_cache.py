@@ -1,8 +1,11 @@
 """Compile each Jinja template once per process, however many environments load it.
 
-The site is built twice in one process (one build per language), and each build makes its own
-Jinja environments: MkDocs' theme environment and our page renderer. They share this in-memory
-bytecode cache, so the second build loads compiled templates instead of compiling them again.
+Each build makes its own Jinja environments (MkDocs' theme environment and our page renderer); they share this
+in-memory bytecode cache. What it spares is ``make serve``'s: the first build runs in the serving process and fills
+the cache, and every rebuild forks from that process and loads compiled templates instead of compiling Material's
+and ours again (measured: a rebuild after a data edit takes 0.8 s with it, 2.3 s without; see bench/README.md,
+"Removed"). ``BUILD_JOBS=1`` builds the second language from it too. The default ``make build`` forks each
+language from a process that has compiled nothing, so there it is never hit.
 A template's entry is keyed by its name, file and source checksum: an edited template compiles anew.
 """
 
