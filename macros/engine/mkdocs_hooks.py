@@ -135,7 +135,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     JavaScript bundle, whose name carries a hash that changes with each Material release; ``search_files`` what
     the search downloads when it starts (``macros/engine/search_worker.py``).
     """
-    env.bytecode_cache = SHARED  # the theme's templates compile once for both languages
+    env.bytecode_cache = SHARED  # compiled once per process: serve's rebuilds load them (jinja_cache.py)
     env.globals["language_url"] = language_url
     bundles = [f.src_uri for f in files if MATERIAL_BUNDLE.fullmatch(f.src_uri)]
     if len(bundles) != 1:

@@ -101,7 +101,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a renderer lives for one build
-            bytecode_cache=SHARED,  # both languages' builds compile each template once
+            bytecode_cache=SHARED,  # compiled once per process: serve's rebuilds load them (jinja_cache.py)
         )
         self.env.filters["md"] = markdown_text
         self.env.filters["tr"] = self.text
