@@ -11,9 +11,9 @@ from conftest import ROOT
 
 from macros.content.i18n import translate
 from macros.content.index import RoadmapIndex
-from macros.data.loader import load
+from macros.data.loader import load_once
 
-ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+ROADMAP = load_once(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
 KEY = "llm-research-roadmap:plan"
 BOX = "input.rr-task__box[data-task]"

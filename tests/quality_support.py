@@ -8,9 +8,9 @@ from conftest import ROOT
 
 from macros.content.pages import examples
 from macros.data.languages import PREFIX as LANGS
-from macros.data.loader import load
+from macros.data.loader import load_once
 
-ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+ROADMAP = load_once(ROOT / "data" / "roadmap.yaml")
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 """Browser-context options of a phone (Lighthouse's mobile screen)."""
 BUNDLE_STARTED = "window.component$ !== undefined"

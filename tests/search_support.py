@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Page, expect
 
 from macros.content.index import RoadmapIndex
-from macros.data.loader import load
+from macros.data.loader import load_once
 from macros.data.model import Roadmap
 from tests.conftest import ROOT
 
@@ -27,7 +27,7 @@ class Hit:
 
 def roadmap() -> tuple[Roadmap, RoadmapIndex]:
     """The real data the site was built from."""
-    data = load(ROOT / "data/roadmap.yaml")
+    data = load_once(ROOT / "data" / "roadmap.yaml")
     return data, RoadmapIndex(data)
 
 

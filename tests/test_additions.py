@@ -17,12 +17,12 @@ from plan_support import KEY, all_task_ids, box, checked_ids, counted_task_ids, 
 from macros.content.index import RoadmapIndex
 from macros.content.views import news
 from macros.data.languages import PREFIX as LANGS
-from macros.data.loader import load, parse
+from macros.data.loader import load_once, parse
 from macros.data.model import Course
 from macros.engine.site import LOCAL_ADDRESS
 from macros.outputs.feed import atom
 
-ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+ROADMAP = load_once(ROOT / "data" / "roadmap.yaml")
 INDEX = RoadmapIndex(ROADMAP)
 SAVED = json.loads((Path(__file__).with_name("fixtures") / "progress-2026-11-29.json").read_text(encoding="utf-8"))
 """Progress exported before the additions: every task of the plan as it was then, ticked."""

@@ -16,10 +16,10 @@ from macros.content.pages import (
     page_titles,
     sources,
 )
-from macros.data.loader import load
+from macros.data.loader import load_once
 from macros.data.model import Roadmap
 
-ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+ROADMAP = load_once(ROOT / "data" / "roadmap.yaml")
 TEMPLATES = ROOT / "macros" / "render" / "templates"
 
 

@@ -21,11 +21,11 @@ from conftest import ROOT
 from macros.content.i18n import translate
 from macros.data.glossary import chinese_punctuation, mixed_brackets, problems
 from macros.data.languages import PREFIX as LANGS
-from macros.data.loader import load, parse
+from macros.data.loader import load_once, parse
 from macros.data.model import Paper
 from macros.data.staleness import MAX_AGE, markdown, stale
 
-ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+ROADMAP = load_once(ROOT / "data" / "roadmap.yaml")
 FIXTURE = Path(__file__).with_name("fixtures") / "minimal.yaml"
 PAGE_OF = {"resources": "path/", "books": "books/", "community": "keeping-up/"}
 

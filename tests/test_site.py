@@ -17,11 +17,11 @@ from conftest import ROOT, HTMLParser, build_site, data_urls, serve
 from macros.content.i18n import translate
 from macros.content.index import RoadmapIndex
 from macros.data.languages import PREFIX as LANGS
-from macros.data.loader import load
+from macros.data.loader import load_once
 from macros.engine.site import LOCAL_ADDRESS, NO_ADDRESS
 from macros.outputs.exports import DOWNLOADS
 
-ROADMAP = load(ROOT / "data" / "roadmap.yaml")
+ROADMAP = load_once(ROOT / "data" / "roadmap.yaml")
 FIXTURE = Path(__file__).with_name("fixtures") / "minimal.yaml"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
