@@ -20,46 +20,13 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from macros.content.i18n import translate
-from macros.data.languages import BY_CODE, LANGUAGES
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+from macros.data.languages import LANGUAGES
+from macros.pipeline import LOCAL_ADDRESS, build_language
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 WATCHED = ("data", "docs", "macros", "theme", CONFIG.name)
-
-
-LOCAL_ADDRESS = "http://127.0.0.1:8000/"
-"""The address a build names when it is not told its own (``make serve``'s): sitemaps and feeds need one."""
-
-
-def site_url(code: str) -> str:
-    """The published address of a language's home: ``$SITE_URL`` (else :data:`LOCAL_ADDRESS`) plus its folder."""
-    base = os.environ.get("SITE_URL", "").strip() or LOCAL_ADDRESS
-    if not base.endswith("/"):
-        base += "/"
-    return base + BY_CODE[code].prefix
-
-
-def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
-    """The MkDocs configuration of one language's build.
-
-    ``mkdocs.yml`` (the same for every language) with what follows from the language: its name and description
-    (``site.name``, ``site.description`` in ``macros/content/ui``), address, output folder and ``theme.language``, which
-    the hooks read for the rest.
-    """
-    from mkdocs.config import load_config
-
-    config = load_config(
-        str(CONFIG), site_dir=site_dir, site_url=site_url(code),
-        site_name=translate("site.name", code), site_description=translate("site.description", code),
-    )
-    config.theme["language"] = code
-    return config
 
 
 def check_data() -> bool:
@@ -90,10 +57,11 @@ def source_date_epoch() -> str | None:
     return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
-def _build_language(code: str, site_dir: str) -> None:
-    from mkdocs.commands.build import build
+def build_language_with_mkdocs(code: str, site_dir: str) -> None:
+    """One language through the pipeline (``macros/pipeline.py``), with MkDocs as its engine."""
+    from macros.engine import mkdocs_adapter
 
-    build(language_config(code, site_dir))
+    build_language(code, Path(site_dir), mkdocs_adapter)
 
 
 def _parallel() -> bool:
@@ -147,11 +115,11 @@ def build_into(out: Path, side_by_side: bool | None = None) -> None:
         _load_jieba()
         gc.freeze()
         with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
-            for job in [pool.submit(_build_language, code, str(folder)) for code, folder in dirs.items()]:
+            for job in [pool.submit(build_language_with_mkdocs, code, str(folder)) for code, folder in dirs.items()]:
                 job.result()
     else:
         for code, folder in dirs.items():
-            _build_language(code, str(folder))
+            build_language_with_mkdocs(code, str(folder))
     for lang in LANGUAGES:
         if lang.folder:
             dirs[lang.code].rename(out / lang.folder)
