@@ -17,6 +17,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from macros.caches import registered
 from macros.data.languages import CODES
 from macros.data.model import Path, Problem, Roadmap, Text
 
@@ -56,12 +57,18 @@ def texts(value: object, path: Path = ()) -> Iterator[tuple[Path, Text]]:
             yield from texts(item, (*path, index))
 
 
+@registered(holds="a pattern matching one glossary spelling as a whole word", key="the spelling",
+            stale="never (keyed by the spelling); cleared after a data edit so that old spellings do not pile up",
+            sources=("data/*",), on_edit="clear")
 @cache
 def _word(spelling: str) -> re.Pattern[str]:
     """``spelling`` as a whole word: not inside a longer run of letters or digits."""
     return _words((spelling,))
 
 
+@registered(holds="a pattern matching any of a set of spellings as a whole word", key="the spellings",
+            stale="never (keyed by the spellings); cleared after a data edit so that old spellings do not pile up",
+            sources=("data/*",), on_edit="clear")
 @cache
 def _words(spellings: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``spellings`` as a whole word (none: a pattern that never matches)."""

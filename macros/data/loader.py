@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from macros.caches import register
 from macros.content import pages
 from macros.data import glossary
 from macros.data.model import ID_PATTERN, ID_RULE, WEEK_TASK_ERROR, Path, Roadmap, cross_check, data_path
@@ -303,7 +304,10 @@ def load(path: str | FsPath) -> Roadmap:
     return parse(read(path), str(path))
 
 
-_loaded: dict[str, tuple[tuple[int, int], Roadmap]] = {}
+_loaded: dict[str, tuple[tuple[int, int], Roadmap]] = register(
+    {}, name="macros.data.loader._loaded", holds="the validated roadmap of each data file read",
+    key="the file's resolved path, checked against its modification time and size",
+    stale="once the file changes (checked on every use)", sources=("data/*",), on_edit="clear")
 
 
 def load_once(path: str | FsPath) -> Roadmap:

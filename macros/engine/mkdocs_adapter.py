@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from macros.caches import register
 from macros.content.i18n import translate
 from macros.engine.material import SEARCH_INDEX_FILE
 from macros.engine.search_memory import RememberingSegmenter, remember_entries, remember_segmentation
@@ -65,7 +66,9 @@ class Building:
     (set in ``on_env``)."""
 
 
-_building: dict[str, Building] = {}
+_building: dict[str, Building] = register(
+    {}, name="macros.engine.mkdocs_adapter._building", holds="each language's build under way (or last run)",
+    key="the language", stale="never: each build of a language replaces its entry")
 """Language → its build under way (or last run) in this process. MkDocs loads the hooks module anew with every
 configuration, so what the hooks learn is kept here."""
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
+from macros.caches import register
 from macros.engine.material import SEARCH_ENTRIES, SEARCH_SEGMENTER
 from macros.engine.wrapped import wrap_once
 
@@ -45,6 +46,10 @@ class RememberingSegmenter:
             tokenizer = _with_words(self.jieba, self.words)
             cut = self._cuts[self.words] = lru_cache(maxsize=1 << 16)(lambda text: tuple(tokenizer.cut(text)))
         return cut(text)
+
+    def forget(self) -> None:
+        """Forget every segmentation."""
+        self._cuts.clear()
 
     def cut_apart(self, text: str) -> tuple[str, ...]:
         """``text`` cut by jieba's own dictionary, nothing kept whole: the parts of a compound."""
@@ -105,8 +110,23 @@ def page_inputs(settings: dict[str, Any], page: Any) -> str:
     return digest.hexdigest()
 
 
-_entries: dict[tuple[str, str], tuple[str, list[dict[str, Any]]]] = {}
-"""(language, page address) → (digest of the page's inputs, its entries): the last build's, per language."""
+_entries: dict[tuple[str, str], tuple[str, list[dict[str, Any]]]] = register(
+    {}, name="macros.engine.search_memory._entries",
+    holds="each page's search index entries: the last build's, per language",
+    key="(language, page address), checked against a digest of everything the search plugin reads of the page",
+    stale="once the page's inputs change (checked on every use)", sources=("data/*", "macros/render/templates/*"))
+
+
+def _forget_segmentation() -> None:
+    if (found := segmenter()) is not None:
+        found.forget()
+
+
+register(None, name="jieba memo", empty=_forget_segmentation,
+         holds="each run of Chinese cut into words (inside the segmenter that stands in for jieba in Material's "
+               "search plugin, RememberingSegmenter)",
+         key="the words kept whole (the data's compounds), then the run of text",
+         stale="never: a new set of words kept whole gets a memo of its own", sources=("data/*",))
 
 
 def remembering(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:

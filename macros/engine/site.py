@@ -21,6 +21,8 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from macros import caches
+from macros.caches import register
 from macros.data.languages import LANGUAGES
 from macros.pipeline import LOCAL_ADDRESS, build_language
 
@@ -140,7 +142,8 @@ NO_ADDRESS = (f"note: SITE_URL is not set, so the sitemaps, feeds and canonical 
               "(make serve's address); set SITE_URL=https://… (the published address) for a site you publish")
 
 
-_said: list[str] = []
+_said: list[str] = register([], name="macros.engine.site._said", holds="the note that SITE_URL is not set, once said",
+                            key="(none)", stale="never: said once a process")
 
 
 def build_site(target: Path, side_by_side: bool | None = None) -> bool:
@@ -168,42 +171,47 @@ def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     return True
 
 
-def _kept_by_the_process() -> dict[str, tuple[int, int]]:
-    """Every watched file a serving process keeps once it has read it, with its modification time and size.
-
-    That is its Python modules (imported once) and the interface strings (``macros/content/i18n.py`` reads them once).
-    Everything else a build reads, it reads anew: the data (``macros/data/loader.py`` remembers a file only while its
-    size and time are unchanged), page and theme templates, the configuration and the theme's assets.
-    """
-    kept: dict[str, tuple[int, int]] = {}
+def _watched_files() -> dict[str, tuple[int, int]]:
+    """Every watched file, with its modification time and size."""
+    found: dict[str, tuple[int, int]] = {}
     for name in WATCHED:
         top = ROOT / name
         for file in [top] if top.is_file() else top.rglob("*"):
-            relative = file.relative_to(ROOT)
-            if file.suffix == ".py" or relative.match("macros/content/ui/*.yaml"):
+            if file.is_file():
                 stat = file.stat()
-                kept[str(relative)] = (stat.st_mtime_ns, stat.st_size)
-    return kept
+                found[file.relative_to(ROOT).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed_files(before: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]]) -> list[str]:
+    """The files added, removed or changed between two looks at the watched files."""
+    return sorted(name for name in before.keys() | now.keys() if before.get(name) != now.get(name))
 
 
 def serve(target: Path, host: str, port: int, argv: list[str]) -> None:
     """Serve ``target``, rebuilding both languages on every change, exactly as a fresh build would.
 
     The first build runs in this process, so that it keeps MkDocs', Material's and the plugins' imports and
-    every compiled template; each rebuild forks from it and starts warm. What the process itself keeps goes
-    stale when its source changes (:func:`_kept_by_the_process`): then the process starts afresh, with
-    ``argv``, and the browser's live reload finds the new server.
+    every compiled template; each rebuild forks from it and starts warm. Before each rebuild, the caches an edit
+    made stale are cleared (``macros/caches.py``); when one of them can only go with the process (its Python modules,
+    the interface strings), the process starts afresh, with ``argv``, and the browser's live reload finds the new
+    server.
     """
     from mkdocs.livereload import LiveReloadServer
 
     if not build_site(target, side_by_side=False):
         print("fix the problems above; waiting for changes", file=sys.stderr)
-    kept = _kept_by_the_process()
+    seen = _watched_files()
     gc.collect()  # the first build's garbage, before the rebuilds freeze what this process holds
 
     def rebuild() -> None:
-        if _kept_by_the_process() != kept:
-            print("Python code or interface strings changed: starting afresh", file=sys.stderr, flush=True)
+        nonlocal seen
+        now = _watched_files()
+        changed, seen = changed_files(seen, now), now
+        kept = caches.clear(changed)
+        if kept:
+            names = ", ".join(cache.name for cache in kept)
+            print(f"the process keeps what this edit changed ({names}): starting afresh", file=sys.stderr, flush=True)
             sys.stdout.flush()
             os.execv(sys.executable, [sys.executable, "-m", "macros.engine.site", *argv])
         build_site(target)
