@@ -64,10 +64,10 @@ class _Attributes(dict):
 
 
 def define_env(env):
-    from macros.render.finished_html import BLOCKS
+    from macros.render.finished_html import FINISHED_HTML
 
     # No hook puts finished HTML back under Zensical: leave it in the Markdown
-    BLOCKS.keep = lambda block: Markup("\\n\\n" + str(block).strip("\\n") + "\\n\\n")
+    FINISHED_HTML.keep = lambda block: Markup("\\n\\n" + str(block).strip("\\n") + "\\n\\n")
     env.conf = _Attributes(env.conf)
     import macros
 

@@ -16,10 +16,10 @@ from macros.content.synonyms import SynonymMatcher
 from macros.data.languages import PREFIX as LANGS
 from macros.data.model import Synonyms
 from macros.engine.search_memory import RememberingSegmenter
-from macros.outputs.search_text import BLOCKS, kept_whole
+from macros.outputs.search_text import BLOCK_ELEMENTS, kept_whole
 from tests.search_support import ZWSP, Hit, clean, close_search, open_search, roadmap, search, site_path
 
-BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCKS).split("|"), "br"}
+BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCK_ELEMENTS).split("|"), "br"}
 """Elements between which a reader sees words apart (blocks, table cells, line breaks)."""
 LATIN_END = re.compile(r"[A-Za-z0-9]+$")
 LATIN_START = re.compile(r"^[A-Za-z0-9]+")

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from macros.caches import registered
 from macros.data.languages import CODES
-from macros.data.model import Path, Problem, Roadmap, Text
+from macros.data.model import Location, Problem, Roadmap, Text
 
 HAN = "\u3400-\u9fff"
 """Chinese characters (CJK Unified Ideographs and Extension A)."""
@@ -45,7 +45,7 @@ COMMA = "Chinese text takes the full-width comma '，' (or '、' between list it
 MIXED = "brackets of mixed width are nested or paired: write '（…）' in Chinese and '(…)' in English, one level deep"
 
 
-def texts(value: object, path: Path = ()) -> Iterator[tuple[Path, Text]]:
+def texts(value: object, path: Location = ()) -> Iterator[tuple[Location, Text]]:
     """Every bilingual text in ``value`` (a record, a list of records), with its path in the data."""
     if isinstance(value, Text):
         yield path, value

@@ -34,7 +34,7 @@ from macros.engine.search_worker import (
 )
 from macros.outputs.crawl import language_url
 from macros.outputs.search_text import space_blocks
-from macros.render.finished_html import BLOCKS, FinishedHtmlError
+from macros.render.finished_html import FINISHED_HTML, FinishedHtmlError
 from macros.render.jinja_cache import SHARED
 
 
@@ -106,6 +106,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     See ``macros/render/finished_html.py`` and ``macros/outputs/search_text.py``.
     """
     try:
-        return space_blocks(BLOCKS.restore(html))
+        return space_blocks(FINISHED_HTML.restore(html))
     except FinishedHtmlError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None

@@ -129,7 +129,7 @@ register(None, name="jieba memo", empty=_forget_segmentation,
          stale="never: a new set of words kept whole gets a memo of its own", sources=("data/*",))
 
 
-def remembering(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+def with_remembered_entries(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
     """``SearchIndex.add_entry_from_context`` that reuses the entries of a page indexed before from the same inputs."""
 
     @functools.wraps(add)
@@ -149,4 +149,4 @@ def remembering(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
 
 def remember_entries() -> None:
     """Make Material's search index reuse a page's entries when nothing it reads of the page has changed."""
-    wrap_once(SEARCH_ENTRIES, remembering)
+    wrap_once(SEARCH_ENTRIES, with_remembered_entries)

@@ -45,7 +45,7 @@ class _RememberedListing:
         return _listed[self.key]
 
 
-def remembering(add: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
+def with_remembered_listing(add: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
     """``Files.add_files_from_theme`` with the theme's listing remembered.
 
     MkDocs' filter depends only on the theme's folders and static templates, which the key holds.
@@ -62,4 +62,4 @@ def remembering(add: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any
 
 def remember_theme_files() -> None:
     """Make MkDocs list the theme's files once while its folders are unchanged."""
-    wrap_once(LISTING, remembering)
+    wrap_once(LISTING, with_remembered_listing)

@@ -55,8 +55,8 @@ class FinishedHtml:
         self._blocks.clear()
 
 
-BLOCKS = register(
-    FinishedHtml(), name="macros.render.finished_html.BLOCKS",
+FINISHED_HTML = register(
+    FinishedHtml(), name="macros.render.finished_html.FINISHED_HTML",
     holds="the finished HTML blocks of the pages being built, until each page's block is put back",
     key="a placeholder unique to the process", stale="never: a block is taken out as its page is converted")
 """The process's blocks: the page renderer keeps them, the site engine's adapter restores them."""
