@@ -80,21 +80,12 @@ def registered(**about: object) -> Callable[[T], T]:
     return lambda target: register(target, **about)  # type: ignore[arg-type]
 
 
-def registry_of(target: object) -> Cache | None:
-    """The registered cache held by ``target``, if any."""
-    return next((cache for cache in CACHES.values() if cache.target is target), None)
-
-
-def clear(changed: Iterable[str] | None = None) -> list[Cache]:
-    """Empty the caches an edit of the files ``changed`` made stale; with ``None``, empty every cache.
+def clear(changed: Iterable[str]) -> list[Cache]:
+    """Empty the caches an edit of the files ``changed`` (relative to the project folder) made stale.
 
     Returns the caches that stay stale until the process starts afresh (``on_edit="restart"``); their holder must
     then start afresh (``make serve`` does).
     """
-    if changed is None:
-        for cache in CACHES.values():
-            cache.empty()
-        return []
     paths = list(changed)
     stale = [cache for cache in CACHES.values() if any(map(cache.made_from, paths))]
     for cache in stale:
