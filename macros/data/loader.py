@@ -315,7 +315,8 @@ def load(path: str | Path) -> Roadmap:
 _loaded: dict[str, tuple[tuple[int, int], Roadmap]] = register(
     {}, name="macros.data.loader._loaded", holds="the validated roadmap of each data file read",
     key="the file's resolved path, checked against its modification time and size",
-    stale="once the file changes (checked on every use)", sources=("data/*",), on_edit="clear")
+    stale="once the file changes (checked on every use, and replaced then; emptying it after a data edit as well "
+          "made make serve's rebuild 0.15 s slower, bench/README.md)", sources=("data/*",))
 
 
 def load_once(path: str | Path) -> Roadmap:

@@ -1,10 +1,11 @@
 """Build or serve the whole bilingual site: Chinese at ``/``, English at ``/en/``.
 
 ``python -m macros.engine.site build [--out DIR]`` checks the data, builds both
-languages into a fresh folder and only then replaces ``site/`` (a failed build
-never leaves a half-written site). ``python -m macros.engine.site serve`` does the same
-and serves the result on http://127.0.0.1:8000/, rebuilding when ``data/``,
-``docs/`` or ``macros/`` change.
+languages into a fresh folder, each through the pipeline of ``macros/pipeline.py`` with MkDocs
+as its engine, and only then replaces ``site/`` (a failed build never leaves a half-written
+site). ``python -m macros.engine.site serve`` does the same and serves the result on
+http://127.0.0.1:8000/, rebuilding when ``data/``, ``docs/``, ``macros/``, ``theme/`` or
+``mkdocs.yml`` change.
 """
 
 from __future__ import annotations
