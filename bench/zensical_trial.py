@@ -64,10 +64,10 @@ class _Attributes(dict):
 
 
 def define_env(env):
-    from macros.render.finished_html import BLOCKS
+    from macros.render.finished_html import FINISHED_HTML
 
     # No hook puts finished HTML back under Zensical: leave it in the Markdown
-    BLOCKS.keep = lambda block: Markup("\\n\\n" + str(block).strip("\\n") + "\\n\\n")
+    FINISHED_HTML.keep = lambda block: Markup("\\n\\n" + str(block).strip("\\n") + "\\n\\n")
     env.conf = _Attributes(env.conf)
     import macros
 
@@ -145,7 +145,7 @@ def as_it_is(zensical: Path, project: Path) -> list[tuple[str, Run, int]]:
 
 
 def _titled(tree: object, titles: dict[str, str]) -> object:
-    """The registry's navigation, each page under its title (our ``on_config`` hook gives MkDocs the titles)."""
+    """The registry's navigation, each page under its title (our ``on_page_markdown`` hook gives MkDocs the titles)."""
     if isinstance(tree, list):
         return [_titled(item, titles) for item in tree]
     if isinstance(tree, dict):
@@ -177,8 +177,7 @@ def with_pages(zensical: Path, project: Path) -> dict[str, tuple[Run, Path]]:
 
 
 MKDOCS_ONE = ("import logging, sys; import jieba; jieba.setLogLevel(logging.WARNING); "
-              "from macros.engine.site import language_config; from mkdocs.commands.build import build; "
-              "build(language_config(sys.argv[1], sys.argv[2]))")
+              "from macros.engine.site import build_language_with_mkdocs as build; build(sys.argv[1], sys.argv[2])")
 """One language built by MkDocs, as ``python -m macros.engine.site build`` builds each."""
 
 

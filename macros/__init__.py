@@ -2,7 +2,8 @@
 
 ``macros.data`` (the model, loader and checks), ``macros.content`` (what is computed from the data),
 ``macros.render`` (the page templates), ``macros.outputs`` (files besides the pages) know nothing of MkDocs;
-``macros.engine`` is the one sub-package that imports MkDocs and Material.
+``macros.engine`` is the one sub-package that imports MkDocs and Material. :mod:`macros.pipeline` builds a language in
+order: its sources, the engine, the engine's HTML finished, the files besides the pages.
 MkDocs' macros plugin imports this package and calls :func:`define_env`.
 """
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
 from macros.content.index import RoadmapIndex
+from macros.content.synonyms import SynonymMatcher
 from macros.data.loader import load_once
-from macros.data.model import Roadmap
+from macros.data.model import Roadmap, Synonyms
 from tests.conftest import ROOT
 
 ZWSP = "\u200b"
@@ -118,3 +120,14 @@ def search(page: Page, query: str, base_url: str, expand: bool = True) -> list[H
 
 def close_search(page: Page) -> None:
     page.keyboard.press("Escape")
+
+
+def has_word(word: str) -> Callable[[str], bool]:
+    """Whether a text has ``word``, as the synonym matcher finds a word of a group (``macros/content/synonyms.py``)."""
+    matcher = SynonymMatcher([Synonyms(id="word", zh=[word], en=[word])])
+
+    def has(text: str) -> bool:
+        lowered = text.lower()
+        return any(w.in_text(text, lowered) for _, words in matcher.groups for w in words)
+
+    return has

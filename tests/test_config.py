@@ -9,10 +9,11 @@ from conftest import ROOT
 from macros.content.i18n import translate
 from macros.data.languages import CODES, LANGUAGES, alternate_links
 from macros.data.model import Synonyms, Text
-from macros.engine.site import language_config
+from macros.engine.mkdocs_adapter import language_config
+from macros.pipeline import settings
 
 LANGUAGE_KEYS = {"site_name", "site_description", "site_url"}
-"""Settings that differ by language: ``macros/engine/site.py`` gives them to each build."""
+"""Settings that differ by language: ``macros/pipeline.py`` gives them to each build."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -30,15 +31,15 @@ def test_one_config_serves_every_language():
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
-def test_the_hook_sets_what_follows_from_the_language(language, monkeypatch):
+def test_the_engine_is_told_what_follows_from_the_language(language, monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("SITE_URL", "https://roadmap.example/")
-    config = language_config(language.code)
+    config = language_config(settings(language.code))
     assert config.site_name == translate("site.name", language.code)
     assert config.site_description == translate("site.description", language.code)
     assert config.site_url == "https://roadmap.example/" + language.prefix
-    config = config.plugins.on_config(config)
     assert config.theme["language"] == language.code
+    assert config.extra["not_found"]["title"] == translate("not-found.title", language.code)
     assert config.plugins["material/search"].config.lang == [language.code]
     assert config.extra["alternate"] == alternate_links(language.code)
     names = [option["toggle"]["name"] for option in config.theme["palette"]]

@@ -1,11 +1,21 @@
-"""Only the engine room (``macros/engine/``) imports MkDocs or Material; each room says its job in one line."""
+"""Only the engine room (``macros/engine/``) imports MkDocs or Material; each room says its job in one line; the
+pipeline (``macros/pipeline.py``) runs the engine as one step, which another engine could take."""
 
 from __future__ import annotations
 
 import ast
+import inspect
+import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+
+from macros import pipeline
+from macros.content.pages import all_pages
+from macros.data.loader import load
+from macros.outputs.exports import DOWNLOADS
+from macros.outputs.feed import FEED
 
 MACROS = Path(__file__).resolve().parent.parent / "macros"
 ENGINE = MACROS / "engine"
@@ -48,10 +58,55 @@ def test_the_engine_is_where_mkdocs_is_imported():
 
 def test_the_rooms_are_the_pipelines_stages():
     assert [room.name for room in ROOMS] == ["content", "data", "engine", "outputs", "render"]
-    assert sorted(p.name for p in MACROS.glob("*.py")) == ["__init__.py"]  # every module is in a room
+    # every module is in a room, but the pipeline that runs them and the registry of their caches
+    assert sorted(p.name for p in MACROS.glob("*.py")) == ["__init__.py", "caches.py", "pipeline.py"]
 
 
 @pytest.mark.parametrize("room", ROOMS, ids=lambda room: room.name)
 def test_each_room_says_its_job_in_one_line(room: Path):
     doc = ast.get_docstring(ast.parse((room / "__init__.py").read_text(encoding="utf-8")))
     assert doc and "\n" not in doc.strip(), f"macros/{room.name}/__init__.py: a one-line docstring saying its job"
+
+
+def test_the_pipeline_names_its_steps_in_order():
+    body = inspect.getsource(pipeline.build_language)
+    steps = ["sources(", "engine.build(", "finish_pages(", "write_extras("]
+    assert all(step in body for step in steps)
+    assert sorted(steps, key=body.index) == steps
+
+
+class StandInEngine:
+    """An engine that writes one HTML file per page and a search index of one section per page."""
+
+    def __init__(self) -> None:
+        self.built: list[str] = []
+
+    def build(self, sources: pipeline.Sources, site_dir: Path) -> pipeline.Built:
+        for src in sources.pages:
+            page = site_dir / src.removesuffix(".md") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"<title>{sources.titles[src]}</title>", encoding="utf-8")
+            self.built.append(src)
+        index = site_dir / "search.json"
+        docs = [{"location": src.removesuffix(".md").removesuffix("index") + "/", "title": sources.titles[src],
+                 "text": ""} for src in sources.pages]
+        index.write_text(json.dumps({"config": {"fields": {"codes": {}, "synonyms": {}}}, "docs": docs}),
+                         encoding="utf-8")
+        words = SimpleNamespace(words=frozenset(), cut=str.split, cut_apart=str.split)
+        return pipeline.Built(site_dir=site_dir, finish_page=lambda name, html: html + "<!-- finished -->",
+                              search_index=index, words=words)
+
+
+def test_another_engine_can_take_the_engine_step(tmp_path, monkeypatch):
+    fixture = Path(__file__).parent / "fixtures" / "minimal.yaml"
+    monkeypatch.setenv("ROADMAP_DATA", str(fixture))
+    engine = StandInEngine()
+    pipeline.build_language("zh", tmp_path, engine)
+    assert engine.built == list(all_pages(load(fixture)))
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert pages and all(p.read_text(encoding="utf-8").endswith("<!-- finished -->") for p in pages)
+    for extra in [*DOWNLOADS, FEED, "robots.txt"]:
+        assert (tmp_path / extra).is_file(), extra
+    index = json.loads((tmp_path / "search.json").read_text(encoding="utf-8"))
+    course = load(fixture).courses[0]
+    assert any(course.code in doc.get("codes", "") for doc in index["docs"])  # the index gained its fields

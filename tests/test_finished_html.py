@@ -20,7 +20,8 @@ from selectolax.lexbor import LexborHTMLParser
 from macros.content.pages import sources, url_of
 from macros.data.languages import CODES
 from macros.data.loader import load
-from macros.engine.site import language_config
+from macros.engine.mkdocs_adapter import language_config
+from macros.pipeline import settings
 from macros.render.finished_html import FinishedHtml, FinishedHtmlError
 from macros.render.render import Renderer
 
@@ -45,7 +46,7 @@ def tree(html: str) -> list[tuple[str, object]]:
 @cache
 def extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
     """The site's Markdown extensions and their settings."""
-    config = language_config(CODES[0])
+    config = language_config(settings(CODES[0]))
     return config.markdown_extensions, config.mdx_configs
 
 

@@ -193,7 +193,7 @@ def test_a_page_indexed_again_from_the_same_inputs_gets_the_same_entries_without
         parsed.append(page.content)
         getattr(owner, SEARCH_ENTRIES[2])(index, page)
 
-    add = search_memory.remembering(index_page)
+    add = search_memory.with_remembered_entries(index_page)
 
     def page(content: str) -> SimpleNamespace:
         return SimpleNamespace(url="a/", title="A", meta={}, toc=[], content=content)

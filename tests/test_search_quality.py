@@ -12,14 +12,12 @@ from playwright.sync_api import expect
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from macros.content.i18n import translate
-from macros.content.synonyms import SynonymMatcher
 from macros.data.languages import PREFIX as LANGS
-from macros.data.model import Synonyms
 from macros.engine.search_memory import RememberingSegmenter
-from macros.outputs.search_text import BLOCKS, kept_whole
-from tests.search_support import ZWSP, Hit, clean, close_search, open_search, roadmap, search, site_path
+from macros.outputs.search_text import BLOCK_ELEMENTS, kept_whole
+from tests.search_support import ZWSP, Hit, clean, close_search, has_word, open_search, roadmap, search, site_path
 
-BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCKS).split("|"), "br"}
+BREAKS = {*re.sub(r"h\[1-6\]", "h1|h2|h3|h4|h5|h6", BLOCK_ELEMENTS).split("|"), "br"}
 """Elements between which a reader sees words apart (blocks, table cells, line breaks)."""
 LATIN_END = re.compile(r"[A-Za-z0-9]+$")
 LATIN_START = re.compile(r"^[A-Za-z0-9]+")
@@ -222,7 +220,7 @@ def synonym_cases(site: Path, lang: str) -> list[tuple[str, str, str]]:
     for group in data.synonyms:
         pair = (group.zh[0], group.en[0])
         for word, synonym in (pair, pair[::-1]):
-            pattern = SynonymMatcher([Synonyms(id=group.id, zh=[word], en=[word])]).groups_in
+            pattern = has_word(word)
             pages = sorted(page for page, text in texts.items() if pattern(text))
             if pages:
                 cases.append((word, synonym, LANGS[lang] + pages[len(pages) // 2]))
@@ -251,7 +249,7 @@ def test_the_finder_knows_the_synonyms(page, read_page, lang):
     cases = []
     for group in data.synonyms:
         for word, synonym in ((group.zh[0], group.en[0]), (group.en[0], group.zh[0])):
-            has = SynonymMatcher([Synonyms(id=group.id, zh=[word], en=[word])]).groups_in
+            has = has_word(word)
             courses = [row.attributes["data-course"] for row in rows if has(row.text())]
             if courses:
                 cases.append((synonym, courses))

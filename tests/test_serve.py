@@ -123,7 +123,7 @@ def test_the_theme_is_listed_again_once_a_file_is_added_to_the_custom_folder(tmp
 
     config = SimpleNamespace(theme=SimpleNamespace(dirs=[str(custom), str(tmp_path / "installed")],
                                                    static_templates=["404.html"], custom_dir=str(custom)))
-    add_files = theme_files.remembering(add)
+    add_files = theme_files.with_remembered_listing(add)
     (custom / "assets" / "a.css").write_text("a")
     add_files(None, Env(), config)
     add_files(None, Env(), config)

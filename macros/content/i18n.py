@@ -11,11 +11,16 @@ from pathlib import Path
 
 import yaml
 
+from macros.caches import registered
 from macros.data.languages import CODES as LANGS
 
 UI_DIR = Path(__file__).with_name("ui")
 
 
+@registered(holds="every interface string", key="(none: one table)",
+            stale="once a file of macros/content/ui/ changes; translated words were copied into what the process "
+                  "computed since (the language's settings, the theme's words)",
+            sources=("macros/content/ui/*.yaml",), on_edit="restart")
 @cache
 def strings() -> dict[str, dict[str, str]]:
     """All interface strings, checked to have every language and no key twice."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from macros.content.i18n import translate
 from macros.content.index import RoadmapIndex
-from macros.data.model import Course, Roadmap
+from macros.data.model import Course, Location, Roadmap
 
 
 def url_of(src: str) -> str:
@@ -128,10 +128,10 @@ ITEM_PAGES: dict[str, ItemPage] = {kind.key: kind for kind in (
 """Pages rendered once per item, by kind."""
 
 
-def id_problems(roadmap: Roadmap) -> list[tuple[tuple[str | int, ...], str]]:
+def id_problems(roadmap: Roadmap) -> list[tuple[Location, str]]:
     """Item ids that would give a page the address of another page of the registry (a course ``compare``)."""
     taken = {page.src: page.key for page in PAGES.values()}
-    problems: list[tuple[tuple[str | int, ...], str]] = []
+    problems: list[tuple[Location, str]] = []
     for kind in ITEM_PAGES.values():
         for i, item_id in enumerate(kind.ids(roadmap)):
             page = taken.get(kind.src(item_id))

@@ -48,11 +48,6 @@ class SynonymMatcher:
     def __init__(self, groups: Iterable[Synonyms]) -> None:
         self.groups = [(group, [_Word.of(term) for term in group.terms]) for group in groups]
 
-    def groups_in(self, text: str) -> list[Synonyms]:
-        """The groups one of whose words ``text`` has."""
-        lowered = text.lower()
-        return [group for group, words in self.groups if any(word.in_text(text, lowered) for word in words)]
-
     def added_words(self, text: str) -> list[str]:
         """The words of the groups ``text`` has a word of, that ``text`` does not have itself."""
         lowered = text.lower()

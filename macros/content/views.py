@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from macros.caches import register
 from macros.content.i18n import strings, translate
 from macros.content.index import AnyResource, Linkable, RoadmapIndex, WeekTaskView
 from macros.data.addresses import short
@@ -504,7 +505,10 @@ def record_address(record: Sourced, roadmap: Roadmap) -> str:
     return f"{PAGES[key].url}#res-{record.id}" if key else f"{PAGES['people'].url}#{record.id}"
 
 
-_list_pages_of: list[tuple[Roadmap, dict[str, str]]] = []
+_list_pages_of: list[tuple[Roadmap, dict[str, str]]] = register(
+    [], name="macros.content.views._list_pages_of", holds="resource id → the list page that shows it",
+    key="the roadmap (one: the last one asked about)", stale="when another roadmap is asked about (checked on use)",
+    sources=("data/*",), on_edit="clear")
 
 
 def _list_pages(roadmap: Roadmap) -> dict[str, str]:

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 from macros.data.addresses import lookalike
 from macros.data.loader import RoadmapError, data_file, field_name, load_once
-from macros.data.model import Path, Roadmap
+from macros.data.model import Location, Roadmap
 from macros.data.staleness import stale, warning_lines
 
 
-def _addresses(value: object, path: Path = ()) -> Iterator[tuple[Path, str]]:
+def _addresses(value: object, path: Location = ()) -> Iterator[tuple[Location, str]]:
     """Every address of the data (a ``url`` field anywhere), with its place."""
     if isinstance(value, dict):
         for key, item in value.items():

@@ -17,8 +17,9 @@ from functools import cache
 
 from pydantic import BaseModel
 
+from macros.caches import registered
 from macros.data.languages import CODES
-from macros.data.model import Path, Problem, Roadmap, Text
+from macros.data.model import Location, Problem, Roadmap, Text
 
 HAN = "\u3400-\u9fff"
 """Chinese characters (CJK Unified Ideographs and Extension A)."""
@@ -44,7 +45,7 @@ COMMA = "Chinese text takes the full-width comma '，' (or '、' between list it
 MIXED = "brackets of mixed width are nested or paired: write '（…）' in Chinese and '(…)' in English, one level deep"
 
 
-def texts(value: object, path: Path = ()) -> Iterator[tuple[Path, Text]]:
+def texts(value: object, path: Location = ()) -> Iterator[tuple[Location, Text]]:
     """Every bilingual text in ``value`` (a record, a list of records), with its path in the data."""
     if isinstance(value, Text):
         yield path, value
@@ -56,12 +57,18 @@ def texts(value: object, path: Path = ()) -> Iterator[tuple[Path, Text]]:
             yield from texts(item, (*path, index))
 
 
+@registered(holds="a pattern matching one glossary spelling as a whole word", key="the spelling",
+            stale="never (keyed by the spelling); cleared after a data edit so that old spellings do not pile up",
+            sources=("data/*",), on_edit="clear")
 @cache
 def _word(spelling: str) -> re.Pattern[str]:
     """``spelling`` as a whole word: not inside a longer run of letters or digits."""
     return _words((spelling,))
 
 
+@registered(holds="a pattern matching any of a set of spellings as a whole word", key="the spellings",
+            stale="never (keyed by the spellings); cleared after a data edit so that old spellings do not pile up",
+            sources=("data/*",), on_edit="clear")
 @cache
 def _words(spellings: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``spellings`` as a whole word (none: a pattern that never matches)."""

@@ -29,8 +29,8 @@ from pydantic import (
 from macros.data.addresses import address_problem
 from macros.data.languages import CODES
 
-Path = tuple[str | int, ...]
-"""Location of a value in the data, e.g. ``("courses", 3, "url")``."""
+Location = tuple[str | int, ...]
+"""Where a value is in the data, e.g. ``("courses", 3, "url")`` (not a file path)."""
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """What an id is: lowercase letters and digits in words joined by single hyphens (``cs224n``, ``week-1``).
@@ -502,9 +502,9 @@ UNION_TAGS = frozenset({"new-task", "task-ref", "paper", "resource"})
 """Tags of the model's unions: pydantic puts them in an error's location, where the data has no such key."""
 
 
-def data_path(location: tuple[str | int, ...]) -> Path:
-    """An error's location in the data: pydantic's ``loc`` without union tags."""
-    return tuple(part for part in location if part not in UNION_TAGS)
+def location_in_data(error_location: tuple[str | int, ...]) -> Location:
+    """Where a validation error is in the data: pydantic's ``loc`` without the union tags it adds."""
+    return tuple(part for part in error_location if part not in UNION_TAGS)
 
 
 class Week(Record):
@@ -593,14 +593,14 @@ class Roadmap(Record):
 
 # --- checks that span records -------------------------------------------------
 
-Problem = tuple[Path, str]
+Problem = tuple[Location, str]
 """A problem found by :func:`cross_check`: where, and what."""
 
 LINKABLE = ("courses", "resources", "books", "community")
 """Lists whose records can be named in ``links``."""
 
 
-def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
+def _ids(data: Roadmap) -> Iterator[tuple[Location, str]]:
     for name in ("topics", "priorities", "approach", *LINKABLE, "self_study", "periods", "stages",
                  "directions", "people", "steps"):
         for i, item in enumerate(getattr(data, name)):
@@ -608,7 +608,7 @@ def _ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
     yield from task_ids(data)
 
 
-def task_ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
+def task_ids(data: Roadmap) -> Iterator[tuple[Location, str]]:
     """Every task a reader can tick, with its place: stage tasks, "go further" tasks and the weeks' own tasks."""
     for s, stage in enumerate(data.stages):
         for t, task in enumerate(stage.tasks):
@@ -623,7 +623,7 @@ def task_ids(data: Roadmap) -> Iterator[tuple[Path, str]]:
 
 def _check_share_codes(data: Roadmap) -> Iterator[Problem]:
     """No two tasks share a progress-link code: a link ticking one would tick both."""
-    seen: dict[str, tuple[Path, str]] = {}
+    seen: dict[str, tuple[Location, str]] = {}
     for path, task_id in task_ids(data):
         code = share_code(task_id)
         first = seen.setdefault(code, (path, task_id))
@@ -633,7 +633,7 @@ def _check_share_codes(data: Roadmap) -> Iterator[Problem]:
 
 
 def _check_ids(data: Roadmap) -> Iterator[Problem]:
-    seen: dict[str, Path] = {}
+    seen: dict[str, Location] = {}
     for path, value in _ids(data):
         if value in seen:
             first = ".".join(map(str, seen[value]))
@@ -649,7 +649,7 @@ def _check_refs(data: Roadmap) -> Iterator[Problem]:
     periods = {p.id for p in data.periods}
     stage_tasks = {t.id for s in data.stages for t in s.tasks}
 
-    def refs(path: Path, values: list[str], known: set[str], what: str) -> Iterator[Problem]:
+    def refs(path: Location, values: list[str], known: set[str], what: str) -> Iterator[Problem]:
         for i, value in enumerate(values):
             if value not in known:
                 yield (*path, i), f"unknown {what} {value!r}"

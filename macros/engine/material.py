@@ -121,8 +121,8 @@ with their boosts, written into ``search_index.json``'s ``config.fields`` for th
 with them. ``macros/outputs/search_text.py`` (``add_to_index``) relies on it for ``codes`` and ``synonyms``."""
 
 SEARCH_INDEX_FILE = "search/search_index.json"
-"""Where the search plugin writes its index (``on_post_build``) and ``macros/engine/mkdocs_hooks.py`` rewrites it
-afterwards (``on_post_build`` at priority -100), reading ``config.fields`` and each of ``docs``' ``location``,
+"""Where the search plugin writes its index (``on_post_build``) and ``macros/pipeline.py`` rewrites it after the
+engine's build (``write_extras``), reading ``config.fields`` and each of ``docs``' ``location``,
 ``title`` and ``text`` (``macros/outputs/search_text.py``, ``add_to_index``)."""
 
 SEARCH_HAN = ("material.plugins.search.plugin", "SearchIndex", "_segment_chinese", r"(\p{script: Han}+)")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from macros.content.pages import ITEM_PAGES, PAGES
-from macros.engine.mkdocs_adapter import language, roadmap_for
+from macros.engine.mkdocs_adapter import language, sources_for
 from macros.render.render import Renderer
 
 
 def define_env(env: Any) -> None:
     """Register ``home()``, ``keeping_up()``, … and ``course_page(id)``, ``stage_page(id)``."""
-    renderer = Renderer(roadmap_for(env.conf), language(env.conf), env.conf.site_url or "")
+    renderer = Renderer(sources_for(env.conf).roadmap, language(env.conf), env.conf.site_url or "")
 
     def render(template: str, **context: object) -> str:
         return renderer.render(template, env.page.url, **context)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
+from macros.caches import register
 from macros.engine.material import SEARCH_ENTRIES, SEARCH_SEGMENTER
 from macros.engine.wrapped import wrap_once
 
@@ -45,6 +46,10 @@ class RememberingSegmenter:
             tokenizer = _with_words(self.jieba, self.words)
             cut = self._cuts[self.words] = lru_cache(maxsize=1 << 16)(lambda text: tuple(tokenizer.cut(text)))
         return cut(text)
+
+    def forget(self) -> None:
+        """Forget every segmentation."""
+        self._cuts.clear()
 
     def cut_apart(self, text: str) -> tuple[str, ...]:
         """``text`` cut by jieba's own dictionary, nothing kept whole: the parts of a compound."""
@@ -105,11 +110,26 @@ def page_inputs(settings: dict[str, Any], page: Any) -> str:
     return digest.hexdigest()
 
 
-_entries: dict[tuple[str, str], tuple[str, list[dict[str, Any]]]] = {}
-"""(language, page address) → (digest of the page's inputs, its entries): the last build's, per language."""
+_entries: dict[tuple[str, str], tuple[str, list[dict[str, Any]]]] = register(
+    {}, name="macros.engine.search_memory._entries",
+    holds="each page's search index entries: the last build's, per language",
+    key="(language, page address), checked against a digest of everything the search plugin reads of the page",
+    stale="once the page's inputs change (checked on every use)", sources=("data/*", "macros/render/templates/*"))
 
 
-def remembering(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+def _forget_segmentation() -> None:
+    if (found := segmenter()) is not None:
+        found.forget()
+
+
+register(None, name="jieba memo", empty=_forget_segmentation,
+         holds="each run of Chinese cut into words (inside the segmenter that stands in for jieba in Material's "
+               "search plugin, RememberingSegmenter)",
+         key="the words kept whole (the data's compounds), then the run of text",
+         stale="never: a new set of words kept whole gets a memo of its own", sources=("data/*",))
+
+
+def with_remembered_entries(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
     """``SearchIndex.add_entry_from_context`` that reuses the entries of a page indexed before from the same inputs."""
 
     @functools.wraps(add)
@@ -129,4 +149,4 @@ def remembering(add: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
 
 def remember_entries() -> None:
     """Make Material's search index reuse a page's entries when nothing it reads of the page has changed."""
-    wrap_once(SEARCH_ENTRIES, remembering)
+    wrap_once(SEARCH_ENTRIES, with_remembered_entries)

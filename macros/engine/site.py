@@ -1,10 +1,11 @@
 """Build or serve the whole bilingual site: Chinese at ``/``, English at ``/en/``.
 
 ``python -m macros.engine.site build [--out DIR]`` checks the data, builds both
-languages into a fresh folder and only then replaces ``site/`` (a failed build
-never leaves a half-written site). ``python -m macros.engine.site serve`` does the same
-and serves the result on http://127.0.0.1:8000/, rebuilding when ``data/``,
-``docs/`` or ``macros/`` change.
+languages into a fresh folder, each through the pipeline of ``macros/pipeline.py`` with MkDocs
+as its engine, and only then replaces ``site/`` (a failed build never leaves a half-written
+site). ``python -m macros.engine.site serve`` does the same and serves the result on
+http://127.0.0.1:8000/, rebuilding when ``data/``, ``docs/``, ``macros/``, ``theme/`` or
+``mkdocs.yml`` change.
 """
 
 from __future__ import annotations
@@ -20,46 +21,15 @@ import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from macros.content.i18n import translate
-from macros.data.languages import BY_CODE, LANGUAGES
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
+from macros import caches
+from macros.caches import register
+from macros.data.languages import LANGUAGES
+from macros.pipeline import LOCAL_ADDRESS, build_language
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 WATCHED = ("data", "docs", "macros", "theme", CONFIG.name)
-
-
-LOCAL_ADDRESS = "http://127.0.0.1:8000/"
-"""The address a build names when it is not told its own (``make serve``'s): sitemaps and feeds need one."""
-
-
-def site_url(code: str) -> str:
-    """The published address of a language's home: ``$SITE_URL`` (else :data:`LOCAL_ADDRESS`) plus its folder."""
-    base = os.environ.get("SITE_URL", "").strip() or LOCAL_ADDRESS
-    if not base.endswith("/"):
-        base += "/"
-    return base + BY_CODE[code].prefix
-
-
-def language_config(code: str, site_dir: str | None = None) -> MkDocsConfig:
-    """The MkDocs configuration of one language's build.
-
-    ``mkdocs.yml`` (the same for every language) with what follows from the language: its name and description
-    (``site.name``, ``site.description`` in ``macros/content/ui``), address, output folder and ``theme.language``, which
-    the hooks read for the rest.
-    """
-    from mkdocs.config import load_config
-
-    config = load_config(
-        str(CONFIG), site_dir=site_dir, site_url=site_url(code),
-        site_name=translate("site.name", code), site_description=translate("site.description", code),
-    )
-    config.theme["language"] = code
-    return config
 
 
 def check_data() -> bool:
@@ -90,10 +60,11 @@ def source_date_epoch() -> str | None:
     return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
-def _build_language(code: str, site_dir: str) -> None:
-    from mkdocs.commands.build import build
+def build_language_with_mkdocs(code: str, site_dir: str) -> None:
+    """One language through the pipeline (``macros/pipeline.py``), with MkDocs as its engine."""
+    from macros.engine import mkdocs_adapter
 
-    build(language_config(code, site_dir))
+    build_language(code, Path(site_dir), mkdocs_adapter)
 
 
 def _parallel() -> bool:
@@ -147,11 +118,11 @@ def build_into(out: Path, side_by_side: bool | None = None) -> None:
         _load_jieba()
         gc.freeze()
         with ProcessPoolExecutor(len(LANGUAGES), mp_context=multiprocessing.get_context("fork")) as pool:
-            for job in [pool.submit(_build_language, code, str(folder)) for code, folder in dirs.items()]:
+            for job in [pool.submit(build_language_with_mkdocs, code, str(folder)) for code, folder in dirs.items()]:
                 job.result()
     else:
         for code, folder in dirs.items():
-            _build_language(code, str(folder))
+            build_language_with_mkdocs(code, str(folder))
     for lang in LANGUAGES:
         if lang.folder:
             dirs[lang.code].rename(out / lang.folder)
@@ -172,7 +143,8 @@ NO_ADDRESS = (f"note: SITE_URL is not set, so the sitemaps, feeds and canonical 
               "(make serve's address); set SITE_URL=https://… (the published address) for a site you publish")
 
 
-_said: list[str] = []
+_said: list[str] = register([], name="macros.engine.site._said", holds="the note that SITE_URL is not set, once said",
+                            key="(none)", stale="never: said once a process")
 
 
 def build_site(target: Path, side_by_side: bool | None = None) -> bool:
@@ -200,42 +172,47 @@ def build_site(target: Path, side_by_side: bool | None = None) -> bool:
     return True
 
 
-def _kept_by_the_process() -> dict[str, tuple[int, int]]:
-    """Every watched file a serving process keeps once it has read it, with its modification time and size.
-
-    That is its Python modules (imported once) and the interface strings (``macros/content/i18n.py`` reads them once).
-    Everything else a build reads, it reads anew: the data (``macros/data/loader.py`` remembers a file only while its
-    size and time are unchanged), page and theme templates, the configuration and the theme's assets.
-    """
-    kept: dict[str, tuple[int, int]] = {}
+def _watched_files() -> dict[str, tuple[int, int]]:
+    """Every watched file, with its modification time and size."""
+    found: dict[str, tuple[int, int]] = {}
     for name in WATCHED:
         top = ROOT / name
         for file in [top] if top.is_file() else top.rglob("*"):
-            relative = file.relative_to(ROOT)
-            if file.suffix == ".py" or relative.match("macros/content/ui/*.yaml"):
+            if file.is_file():
                 stat = file.stat()
-                kept[str(relative)] = (stat.st_mtime_ns, stat.st_size)
-    return kept
+                found[file.relative_to(ROOT).as_posix()] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def changed_files(before: dict[str, tuple[int, int]], now: dict[str, tuple[int, int]]) -> list[str]:
+    """The files added, removed or changed between two looks at the watched files."""
+    return sorted(name for name in before.keys() | now.keys() if before.get(name) != now.get(name))
 
 
 def serve(target: Path, host: str, port: int, argv: list[str]) -> None:
     """Serve ``target``, rebuilding both languages on every change, exactly as a fresh build would.
 
     The first build runs in this process, so that it keeps MkDocs', Material's and the plugins' imports and
-    every compiled template; each rebuild forks from it and starts warm. What the process itself keeps goes
-    stale when its source changes (:func:`_kept_by_the_process`): then the process starts afresh, with
-    ``argv``, and the browser's live reload finds the new server.
+    every compiled template; each rebuild forks from it and starts warm. Before each rebuild, the caches an edit
+    made stale are cleared (``macros/caches.py``); when one of them can only go with the process (its Python modules,
+    the interface strings), the process starts afresh, with ``argv``, and the browser's live reload finds the new
+    server.
     """
     from mkdocs.livereload import LiveReloadServer
 
     if not build_site(target, side_by_side=False):
         print("fix the problems above; waiting for changes", file=sys.stderr)
-    kept = _kept_by_the_process()
+    seen = _watched_files()
     gc.collect()  # the first build's garbage, before the rebuilds freeze what this process holds
 
     def rebuild() -> None:
-        if _kept_by_the_process() != kept:
-            print("Python code or interface strings changed: starting afresh", file=sys.stderr, flush=True)
+        nonlocal seen
+        now = _watched_files()
+        changed, seen = changed_files(seen, now), now
+        kept = caches.clear(changed)
+        if kept:
+            names = ", ".join(cache.name for cache in kept)
+            print(f"the process keeps what this edit changed ({names}): starting afresh", file=sys.stderr, flush=True)
             sys.stdout.flush()
             os.execv(sys.executable, [sys.executable, "-m", "macros.engine.site", *argv])
         build_site(target)

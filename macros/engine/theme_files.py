@@ -13,13 +13,17 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from macros.caches import register
 from macros.engine.wrapped import wrap_once
 
 LISTING = ("mkdocs.structure.files", "Files", "add_files_from_theme")
 """MkDocs' method that lists the theme's static files: ``files.add_files_from_theme(env, config)``, which calls
 ``env.list_templates(filter_func=…)`` and nothing else of ``env``."""
 
-_listed: dict[tuple[object, ...], list[str]] = {}
+_listed: dict[tuple[object, ...], list[str]] = register(
+    {}, name="macros.engine.theme_files._listed", holds="the theme's static files, as MkDocs lists them",
+    key="the theme's folders, its static templates, and every folder of theme/ with its modification time",
+    stale="once a file is added to or removed from theme/ (checked on every use)", sources=("theme/*",))
 
 
 def _folders(root: str | None) -> tuple[tuple[str, int], ...]:
@@ -41,7 +45,7 @@ class _RememberedListing:
         return _listed[self.key]
 
 
-def remembering(add: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
+def with_remembered_listing(add: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any], None]:
     """``Files.add_files_from_theme`` with the theme's listing remembered.
 
     MkDocs' filter depends only on the theme's folders and static templates, which the key holds.
@@ -58,4 +62,4 @@ def remembering(add: Callable[[Any, Any, Any], None]) -> Callable[[Any, Any, Any
 
 def remember_theme_files() -> None:
     """Make MkDocs list the theme's files once while its folders are unchanged."""
-    wrap_once(LISTING, remembering)
+    wrap_once(LISTING, with_remembered_listing)

@@ -16,13 +16,13 @@ from typing import Protocol
 from macros.content.synonyms import SynonymMatcher
 from macros.data.model import Roadmap
 
-BLOCKS = (
+BLOCK_ELEMENTS = (
     "address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|"
     "hr|li|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul"
 )
 """Elements a browser lays out as blocks (or table cells): white space around them is never drawn."""
 
-_BLOCK_NAME = rf"(?:{BLOCKS})(?![a-zA-Z0-9])"
+_BLOCK_NAME = rf"(?:{BLOCK_ELEMENTS})(?![a-zA-Z0-9])"
 _BLOCK_EDGE = re.compile(
     rf"</{_BLOCK_NAME}[^<>]*>(?=</?[a-zA-Z])"  # a block's end tag right before another tag
     rf"|</?[a-zA-Z][^<>]*>(?=<{_BLOCK_NAME})",  # any tag right before a block's start tag

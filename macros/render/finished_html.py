@@ -17,6 +17,8 @@ import secrets
 
 from markupsafe import Markup
 
+from macros.caches import register
+
 
 class FinishedHtmlError(ValueError):
     """A placeholder did not come through Markdown as a paragraph of its own."""
@@ -48,6 +50,13 @@ class FinishedHtml:
                                     "its placeholder (put {% filter finished %} blocks between blank lines)")
         return restored
 
+    def clear(self) -> None:
+        """Drop the blocks not restored (a build that failed leaves some)."""
+        self._blocks.clear()
 
-BLOCKS = FinishedHtml()
+
+FINISHED_HTML = register(
+    FinishedHtml(), name="macros.render.finished_html.FINISHED_HTML",
+    holds="the finished HTML blocks of the pages being built, until each page's block is put back",
+    key="a placeholder unique to the process", stale="never: a block is taken out as its page is converted")
 """The process's blocks: the page renderer keeps them, the site engine's adapter restores them."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from jinja2.bccache import Bucket, BytecodeCache
 
+from macros.caches import register
+
 
 class MemoryBytecodeCache(BytecodeCache):
     """Compiled templates kept in a dictionary for the life of the process."""
@@ -31,5 +33,9 @@ class MemoryBytecodeCache(BytecodeCache):
         self._store.clear()
 
 
-SHARED = MemoryBytecodeCache()
+SHARED = register(
+    MemoryBytecodeCache(), name="macros.render.jinja_cache.SHARED",
+    holds="every compiled Jinja template: Material's, our theme's and our page templates",
+    key="the template's name and file, checked against its source's checksum",
+    stale="once a template changes (checked on every use)", sources=("macros/render/templates/*", "theme/*"))
 """The process's one cache, for every environment that loads templates from files."""

@@ -48,7 +48,7 @@ from macros.content.views import (
 )
 from macros.data.model import Course, Paper, Roadmap, Text
 from macros.outputs.feed import FEED
-from macros.render.finished_html import BLOCKS
+from macros.render.finished_html import FINISHED_HTML
 from macros.render.jinja_cache import SHARED
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -107,7 +107,7 @@ class Renderer:
         self.env.filters["tr"] = self.text
         self.env.filters["breakable"] = breakable
         self.env.filters["whole_dates"] = whole_dates
-        self.env.filters["finished"] = BLOCKS.keep  # HTML that Markdown passes by (macros/render/finished_html.py)
+        self.env.filters["finished"] = FINISHED_HTML.keep  # HTML Markdown passes by (macros/render/finished_html.py)
         self.env.globals.update(
             rm=roadmap, ix=self.index, lang=lang, t=self.t, sep=separators(lang),
             is_course=lambda item: isinstance(item, Course),
