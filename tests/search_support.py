@@ -50,7 +50,11 @@ def open_search(page: Page) -> None:
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("/")
     expect(page.locator("input.md-search__input")).to_be_focused()
-    # the search worker builds its index first (slow on a loaded machine): wait until it invites typing
+    wait_until_search_is_ready(page)
+
+
+def wait_until_search_is_ready(page: Page) -> None:
+    """Wait until the search worker has built its index (slow on a loaded machine) and invites typing."""
     page.wait_for_function(
         """() => {
             const config = JSON.parse(document.getElementById("__config").textContent);

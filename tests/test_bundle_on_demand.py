@@ -8,6 +8,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Page, expect
 from quality_support import BUNDLE_STARTED, PHONE, ROADMAP, open_loaded
+from search_support import wait_until_search_is_ready
 
 from macros.content.index import RoadmapIndex
 from macros.data.languages import PREFIX as LANGS
@@ -86,7 +87,9 @@ def test_header_search_button_works_on_a_phone(open_page):
     page.locator("label.md-header__button[for=__search]").tap()
     box = page.locator("input.md-search__input")
     expect(box).to_be_visible()
+    wait_until_search_is_ready(page)  # the index is built in the page: on a loaded machine, seconds after the tap
     box.fill(ROADMAP.courses[0].title.en)
+    page.keyboard.press("End")  # Material searches on a key's release (a pasted text sends none)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 

@@ -14,19 +14,13 @@ import pytest
 from conftest import SITE_URL
 from playwright.sync_api import expect
 from quality_support import PAGE_TYPES, ROADMAP, open_loaded
-from search_support import open_search, search
+from search_support import open_search, search, wait_until_search_is_ready
 
 from macros.data.languages import PREFIX as LANGS
 
 pytestmark = pytest.mark.browser
 
 FOLDER = urlsplit(SITE_URL).path
-SEARCH_READY = """() => {
-    const config = JSON.parse(document.getElementById("__config").textContent);
-    const meta = document.querySelector(".md-search-result__meta");
-    return meta && meta.textContent.trim() === config.translations["search.result.placeholder"];
-}"""
-"""True once Material's search worker has loaded its scripts and the index (the results say "type to search")."""
 
 
 @pytest.fixture
@@ -64,7 +58,7 @@ def test_every_kind_of_page_and_its_assets_load_from_the_folder(watched, base_ur
     for kind, path in PAGE_TYPES.items():
         open_loaded(page, LANGS[lang] + path)
         page.mouse.move(5, 300)  # Material's bundle and the search index load on the first interaction
-        page.wait_for_function(SEARCH_READY)  # the search worker has its scripts and index: nothing left to load
+        wait_until_search_is_ready(page)  # the search worker has its scripts and index: nothing left to load
         assert page.evaluate("[...document.styleSheets].every(s => s.cssRules.length > 0)"), kind
         assert page.locator("html").get_attribute("lang") == lang
     assert {url.rsplit(".", 1)[-1] for _, url in seen if url.endswith((".css", ".js"))} == {"css", "js"}
