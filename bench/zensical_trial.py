@@ -73,7 +73,7 @@ def define_env(env):
 
     macros.define_env(env)
 '''
-CALLS_PYTHON = ("main.html", "partials/alternate.html", "sitemap.xml")
+CALLS_PYTHON = ("main.html", "partials/alternate.html")
 """Theme overrides that need what our hooks add to the theme (``language_url``, ``material_bundle``, ``pages``)."""
 
 
@@ -161,7 +161,7 @@ def with_pages(zensical: Path, project: Path) -> dict[str, tuple[Run, Path]]:
         (project / "docs" / src).write_text(content, encoding="utf-8")
     (project / f"{TRIAL_MODULE}.py").write_text(TRIAL_ENV, encoding="utf-8")
     for name in CALLS_PYTHON:
-        (project / "theme" / name).unlink()
+        (project / "theme" / name).unlink(missing_ok=True)
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     sites = {}
     for lang in LANGUAGES:

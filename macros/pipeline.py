@@ -32,7 +32,7 @@ from macros.content.synonyms import SynonymMatcher
 from macros.data.languages import BY_CODE, alternate_links
 from macros.data.loader import data_file, load_once
 from macros.data.model import Roadmap
-from macros.outputs.crawl import is_root_site, robots_txt
+from macros.outputs.crawl import is_root_site, rewrite_sitemap, robots_txt
 from macros.outputs.exports import DOWNLOADS
 from macros.outputs.feed import FEED, atom
 from macros.outputs.search_text import Segmenter, add_to_index, code_spellings, kept_whole
@@ -139,7 +139,11 @@ def _write(path: Path, text: str) -> None:
 
 
 def write_extras(sources: Sources, built: Built) -> None:
-    """Step (d): the downloads, the feed, ``robots.txt`` (the root language only); the search index's fields."""
+    """Step (d): the files besides the pages, and what the engine's own files gain.
+
+    The downloads, the feed, ``robots.txt`` (the root language only); the sitemap's language links; the search
+    index's fields.
+    """
     roadmap, site = sources.roadmap, built.site_dir
     for path, write in DOWNLOADS.items():
         _write(site / path, write(roadmap))
@@ -147,6 +151,7 @@ def write_extras(sources: Sources, built: Built) -> None:
     links = [alt["link"] for alt in sources.settings.alternate]
     if is_root_site(links):  # robots.txt lists both languages' sitemaps
         _write(site / "robots.txt", robots_txt(sources.settings.url, links))
+    rewrite_sitemap(site, sources.settings.url, sources.settings.alternate)
     codes = {url_of(course_src(c.id)): code_spellings(c.code, c.aliases) for c in roadmap.courses}
     raw = built.search_index.read_text(encoding="utf-8")
     _write(built.search_index, add_to_index(raw, codes, SynonymMatcher(roadmap.synonyms), built.words))

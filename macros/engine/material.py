@@ -90,30 +90,17 @@ OVERRIDDEN_BLOCKS: dict[str, tuple[str, dict[str, str]]] = {
 Material renames or drops would leave ours unused, silently: ``tests/test_material.py`` finds each in Material's
 template (or the templates that one extends)."""
 
-COPIED_TEMPLATES: dict[str, tuple[str, str, set[str], set[str]]] = {
-    "sitemap.xml": (
-        "mkdocs/templates/sitemap.xml",
-        "MkDocs 1.6.1, BSD-2-Clause (Copyright © 2014-present, Tom Christie)",
-        {'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-         "{% if not file.page.is_link and (file.page.abs_url or file.page.canonical_url) %}",
-         "<loc>{% if file.page.canonical_url %}{{ file.page.canonical_url|e }}{% else %}{{ file.page.abs_url|e }}"
-         "{% endif %}</loc>"},
-        {'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-         "{% if not file.page.is_link and file.page.canonical_url %}",
-         "<loc>{{ file.page.canonical_url|e }}</loc>",
-         "{%- for alt in config.extra.alternate %}",
-         '<xhtml:link rel="alternate" hreflang="{{ alt.lang|e }}" '
-         'href="{{ language_url(config.site_url, alt.link, file.page.url)|e }}"/>',
-         "{%- endfor %}",
-         "{%- if config.extra.alternate %}",
-         '<xhtml:link rel="alternate" hreflang="x-default" '
-         'href="{{ language_url(config.site_url, config.extra.alternate[0].link, file.page.url)|e }}"/>',
-         "{%- endif %}"},
-    ),
-}
-"""Templates of MkDocs itself (not Material: Material has no sitemap and falls back to MkDocs') copied whole into
-``theme/`` → (where it was copied from, inside the installed packages; its version and licence; the lines the copy
-drops; the lines it adds), stripped. The copy names its origin and licence in its leading comment."""
+ENGINE_SITEMAP = ("mkdocs/templates/sitemap.xml", (
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    "<url>",
+    "<loc>{% if file.page.canonical_url %}{{ file.page.canonical_url|e }}{% else %}{{ file.page.abs_url|e }}"
+    "{% endif %}</loc>",
+    "</url>",
+))
+"""MkDocs' own sitemap template (Material has none and falls back to it), inside the installed packages, and the
+lines of it that ``macros/outputs/crawl.py`` (``rewrite_sitemap``) relies on when it adds each page's language links
+after the build: the opening it widens with the ``xhtml`` namespace, and each ``<url>`` with its ``<loc>``, written
+at the indentation the template gives them."""
 
 SEARCH_FIELDS = ("material.plugins.search.config", "SearchConfig", "fields")
 """The search plugin's ``fields`` option (``plugins.search.fields`` in ``mkdocs.yml``): extra fields of the index
