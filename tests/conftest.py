@@ -164,8 +164,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> Iterator[None]:
     """Every test that opens the browser is marked ``browser`` (``make test-fast`` leaves them out); then, once
-    ``-m`` and ``-k`` have chosen, ``--shard N/M`` keeps the Nth of M consecutive parts, and the tests marked
-    ``long`` move to the front."""
+    ``-m`` and ``-k`` have chosen, ``--shard N/M`` keeps the Nth of M consecutive parts."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
@@ -179,12 +178,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         kept = set(map(id, part))
         config.hook.pytest_deselected(items=[item for item in items if id(item) not in kept])
         items[:] = part
-    items.sort(key=lambda item: item.get_closest_marker("long") is None)  # stable: the rest keep their order
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "long: takes tens of seconds; runs first, so that no worker is left waiting "
-                            "for it at the end of a run (pytest-xdist hands out the tests in their order)")
 
 
 @pytest.fixture(scope="session")

@@ -135,7 +135,6 @@ def release(held: dict) -> None:
         route.continue_()
 
 
-@pytest.mark.long
 @pytest.mark.parametrize(("lang", "path"), [("en", "weeks/"), ("zh", "weeks/#week-3")])
 def test_the_first_tap_on_a_slow_phone_focuses_the_box_keeps_what_is_typed_and_finds_it(
         browser, pages_url, lang: str, path: str):

@@ -169,7 +169,6 @@ def test_every_filter_changes_rows_and_url(page, read_page, lang):
         assert visible_courses(page) == list(rows)
 
 
-@pytest.mark.long
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_text_filter_matches_codes_names_and_topics(page, read_page, lang):

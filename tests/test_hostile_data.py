@@ -141,7 +141,6 @@ FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimation
 """Resolves once the page has drawn twice: what the scripts started on the last event has been laid out."""
 
 
-@pytest.mark.long
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_runs_planted_script_in_a_browser(hostile, browser, lang: str):
     """Every page of one language, with Material's bundle started (it loads on the first interaction), and then

@@ -135,7 +135,6 @@ def assert_one_language(hits: list[Hit], lang: str) -> None:
         assert hit.path.startswith("en/") == (lang == "en"), f"{lang} search returned {hit.path}"
 
 
-@pytest.mark.long
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_course_code_finds_its_course_first_and_no_other(site, page, base_url, lang):
     """A code finds its course first, as written, in lower case and in every other spelling; another course is in
@@ -188,7 +187,6 @@ def test_an_instructor_finds_their_course_in_the_top_three(page, base_url, lang)
     close_search(page)
 
 
-@pytest.mark.long
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_topic_shown_on_a_course_page_finds_that_course(page, base_url, lang):
     """Each topic label a course page shows finds every course that has it; the first three topics of the courses
@@ -227,7 +225,6 @@ def synonym_cases(site: Path, lang: str) -> list[tuple[str, str, str]]:
     return cases
 
 
-@pytest.mark.long
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_synonym_finds_the_pages_of_the_other(site, page, base_url, lang):
     cases = synonym_cases(site, lang)
@@ -290,7 +287,6 @@ def page_text(read_page, path: str) -> str:
     return article.text(separator=" ").replace(ZWSP, "").casefold()
 
 
-@pytest.mark.long
 def test_a_chinese_word_finds_the_pages_that_have_it_and_lights_up_only_it(site, read_page, page, base_url):
     """Every result is a page that has the word (or a synonym: read from the page itself), no result says a part
     of the word is missing, every page whose indexed text has the word is found, and the page a result opens

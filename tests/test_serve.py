@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 from conftest import ROOT, build_site
 
 from macros.data.loader import load
@@ -80,7 +79,6 @@ def edits(project: Path) -> list[tuple[str, Callable[[], None], str, str]]:
     ]
 
 
-@pytest.mark.long
 def test_every_kind_of_edit_while_serving_gives_the_site_a_fresh_build_gives(tmp_path: Path):
     project = tmp_path / "project"
     shutil.copytree(ROOT, project, ignore=COPIED)

@@ -51,7 +51,6 @@ def test_the_site_is_served_under_a_folder(base_url: str):
     assert urlsplit(base_url).path == FOLDER and FOLDER.count("/") >= 2
 
 
-@pytest.mark.long
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_kind_of_page_and_its_assets_load_from_the_folder(watched, base_url: str, lang: str):
     page, seen = watched
