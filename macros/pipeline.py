@@ -12,7 +12,8 @@
 (c) :func:`finish_pages`: every HTML file the engine wrote, with the corrections the engine names for its own
     markup (Material's partials patched: ``macros/engine/theme_patches.py``);
 (d) :func:`write_extras`: the files besides the pages (the data downloads, the Atom feed, ``robots.txt``), and
-    the fields the search index gains (a course's code however typed, the synonyms of a section's words).
+    what the engine's files gain: the sitemap's language links, and the search index's fields (a course's code
+    however typed, the synonyms of a section's words).
 
 Nothing here imports the engine: ``macros/engine/site.py`` hands it in (``tests/test_engine_room.py``).
 """

@@ -1,4 +1,4 @@
-"""What crawlers read besides the pages: language alternates, the sitemap's and ``robots.txt``.
+"""What crawlers read besides the pages: language alternates, in the pages and the sitemap, and ``robots.txt``.
 
 Kept free of MkDocs: works on the site's address, the language links of
 ``extra.alternate`` (each language's root relative to this site's root, e.g.
@@ -66,10 +66,10 @@ def sitemap_with_alternates(xml: str, site_url: str, alternates: list[dict[str, 
     if SITEMAP_NAMESPACE not in xml:
         raise ValueError(f"the engine's sitemap no longer opens with {SITEMAP_NAMESPACE}")
     xml = xml.replace(SITEMAP_NAMESPACE, SITEMAP_NAMESPACE[:-1] + ' xmlns:xhtml="http://www.w3.org/1999/xhtml">', 1)
+    langs = [(alt["lang"], alt["link"]) for alt in alternates] + [("x-default", alternates[0]["link"])]
 
     def with_links(match: re.Match[str]) -> str:
         page_url = html.unescape(match.group(2))[len(site_url):]
-        langs = [(alt["lang"], alt["link"]) for alt in alternates] + [("x-default", alternates[0]["link"])]
         links = "".join(f'\n         <xhtml:link rel="alternate" hreflang="{escape(lang)}" '
                         f'href="{escape(language_url(site_url, link, page_url))}"/>' for lang, link in langs)
         return match.group(1) + links + match.group(3)
@@ -82,9 +82,9 @@ def rewrite_sitemap(site_dir: Path, site_url: str, alternates: list[dict[str, st
     plain, packed = site_dir / "sitemap.xml", site_dir / "sitemap.xml.gz"
     if not plain.is_file():
         return
-    xml = sitemap_with_alternates(plain.read_text(encoding="utf-8"), site_url, alternates)
-    plain.write_bytes(xml.encode("utf-8"))
+    xml = sitemap_with_alternates(plain.read_text(encoding="utf-8"), site_url, alternates).encode("utf-8")
+    plain.write_bytes(xml)
     if packed.is_file():
         stamp = int.from_bytes(packed.read_bytes()[4:8], "little")  # the gzip header's MTIME
         with packed.open("wb") as file, gzip.GzipFile(filename=str(packed), mode="wb", fileobj=file, mtime=stamp) as gz:
-            gz.write(xml.encode("utf-8"))
+            gz.write(xml)
