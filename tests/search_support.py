@@ -65,9 +65,9 @@ def wait_until_search_is_ready(page: Page) -> None:
     )
 
 
-def search(page: Page, query: str, base_url: str, expand: bool = True) -> list[Hit]:
-    """Type ``query`` into the open search box and return every result link (expanding "more" unless not
-    ``expand``: the pages' order needs only each page's first link)."""
+def search(page: Page, query: str, base_url: str) -> list[Hit]:
+    """Type ``query`` into the open search box and return every result link: each page's, and its sections' inside
+    the page's "more" group (Material writes them into the closed group, so reading them needs no click)."""
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     box.fill("")
@@ -102,12 +102,6 @@ def search(page: Page, query: str, base_url: str, expand: bool = True) -> list[H
         }""")
         page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
     page.evaluate("() => { document.querySelector('.md-search__scrollwrap').scrollTop = 0; }")
-    # expand every "more" group; each click re-renders its group, so look them up afresh each time
-    closed = page.locator("details.md-search-result__more:not([open]) > summary")
-    for _ in range(100 if expand else 0):
-        if not closed.count():
-            break
-        closed.first.click()
     hits = page.locator(".md-search-result__item").evaluate_all(
         """items => items.flatMap(item => {
             const links = Array.from(item.querySelectorAll('a.md-search-result__link'));

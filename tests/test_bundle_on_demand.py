@@ -19,6 +19,13 @@ pytestmark = pytest.mark.browser
 INDEX = RoadmapIndex(ROADMAP)
 
 
+@pytest.fixture
+def page(open_page) -> Page:
+    """A reader's first visit: a fresh context with an empty cache, so that what loads and when is what a first
+    visit sees (the shared tab of conftest keeps the bundle in its cache)."""
+    return open_page(accept_downloads=True)
+
+
 def requests_of(page: Page) -> list[str]:
     urls: list[str] = []
     page.on("request", lambda request: urls.append(request.url))

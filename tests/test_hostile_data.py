@@ -161,7 +161,7 @@ def test_no_page_runs_planted_script_in_a_browser(hostile, browser, lang: str):
             assert page.evaluate(f"document.querySelectorAll('{MARKER}, img[onerror]').length") == 0, path
         page.goto(LANGS[lang], wait_until="load")
         open_search(page)
-        assert search(page, "alert", base, expand=False)
+        assert search(page, "alert", base)
         assert page.evaluate(f"document.querySelectorAll('{MARKER}, img[onerror]').length") == 0
         context.close()
     finally:

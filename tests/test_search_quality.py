@@ -147,7 +147,7 @@ def test_a_course_code_finds_its_course_first_and_no_other(site, page, base_url,
     open_search(page)
     for course in roadmap()[0].courses:
         target = f"{prefix}courses/{course.id}/"
-        hits = search(page, course.code, base_url, expand=False)
+        hits = search(page, course.code, base_url)
         top = page_order(hits)[:TOP]
         assert top[:1] == [target], (course.code, top)
         assert_one_language(hits, lang)
@@ -156,7 +156,7 @@ def test_a_course_code_finds_its_course_first_and_no_other(site, page, base_url,
         assert not [p for p in others if not typed & words[p.removeprefix(prefix)]], (course.code, top)
         # every other spelling (cs224n, CS 224N, 224N) still finds it first
         for alias in [a for a in dict.fromkeys([course.code.lower(), *course.aliases]) if a != course.code]:
-            hits = search(page, alias, base_url, expand=False)
+            hits = search(page, alias, base_url)
             assert page_order(hits)[:1] == [target], (alias, page_order(hits)[:TOP])
             assert_one_language(hits, lang)
     close_search(page)
@@ -178,7 +178,7 @@ def test_an_instructor_finds_their_course_in_the_top_three(page, base_url, lang)
     page.goto(prefix)
     open_search(page)
     for query in dict.fromkeys([*top_three, *found_among]):
-        hits = search(page, query, base_url, expand=False)
+        hits = search(page, query, base_url)
         assert_one_language(hits, lang)
         if query in top_three:
             assert top_three[query] in page_order(hits)[:3], (query, page_order(hits)[:3])
@@ -197,7 +197,7 @@ def test_a_topic_shown_on_a_course_page_finds_that_course(page, base_url, lang):
     page.goto(prefix)
     open_search(page)
     for topic in used:
-        hits = search(page, ix.topics[topic][lang], base_url)  # "more" opened: a section of the topics page
+        hits = search(page, ix.topics[topic][lang], base_url)  # with the sections in "more": one of the topics page
         for course in (c for c in data.courses if topic in c.topics):
             assert f"{prefix}courses/{course.id}/" in page_order(hits), (topic, page_order(hits))
         if topic in used[:3]:
@@ -232,7 +232,7 @@ def test_each_synonym_finds_the_pages_of_the_other(site, page, base_url, lang):
     page.goto(LANGS[lang])
     open_search(page)
     for word, synonym, target in cases:
-        hits = search(page, synonym, base_url, expand=False)
+        hits = search(page, synonym, base_url)
         assert target in page_order(hits), (word, synonym, target, page_order(hits))
     close_search(page)
 

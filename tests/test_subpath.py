@@ -85,7 +85,7 @@ def test_search_and_the_language_switch_stay_in_the_folder(watched, base_url: st
     course = ROADMAP.courses[0]
     open_loaded(page, "")
     open_search(page)
-    hits = search(page, course.code, base_url, expand=False)
+    hits = search(page, course.code, base_url)
     assert hits and hits[0].path == f"courses/{course.id}/"
     page.locator("a.md-search-result__link").first.click()
     page.wait_for_url(re.compile(rf"{re.escape(base_url)}courses/{course.id}/(\?.*)?$"))
