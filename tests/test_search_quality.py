@@ -197,7 +197,7 @@ def test_a_topic_shown_on_a_course_page_finds_that_course(page, base_url, lang):
     page.goto(prefix)
     open_search(page)
     for topic in used:
-        hits = search(page, ix.topics[topic][lang], base_url)  # with the sections in "more": one of the topics page
+        hits = search(page, ix.topics[topic][lang], base_url)  # hits include the sections in each "more" group
         for course in (c for c in data.courses if topic in c.topics):
             assert f"{prefix}courses/{course.id}/" in page_order(hits), (topic, page_order(hits))
         if topic in used[:3]:
