@@ -1,10 +1,11 @@
 """One pass over every kind of page: loaded once per language, kind and colour scheme, then resized through the
 widths, measured at each (tests/test_layout_widths.py) and checked by axe (tests/test_quality_a11y.py).
 
-A page is loaded at the narrowest width and resized up; after each resize the pass waits until no transition
-runs and the fonts are in, then measures. ``test_a_resized_page_measures_as_a_fresh_load_does`` checks that this
-measures what a fresh load at that width would. Full-page screenshots at 390 and 1366 px go to
-``$LAYOUT_SCREENSHOTS`` when it is set (CI sets it and keeps them): none otherwise, which saves their time.
+A page is loaded at the narrowest width and resized up; after each resize the pass brings every transition to
+its end (:func:`quality_support.settle`) and waits for the fonts, then measures.
+``test_a_resized_page_measures_as_a_fresh_load_does`` checks that this measures what a fresh load at that width
+would. Full-page screenshots at 390 and 1366 px go to ``$LAYOUT_SCREENSHOTS`` when it is set (CI sets it and keeps
+them): none otherwise, which saves their time.
 
 Each pass is made once per test run: the first test that needs it makes it, and with ``pytest -n`` the other
 workers read its findings (:func:`conftest.shared_result`).
@@ -16,7 +17,7 @@ import os
 from pathlib import Path
 
 from conftest import shared_result
-from quality_support import PAGE_TYPES, SETTLED, violations
+from quality_support import PAGE_TYPES, settle, violations
 
 from macros.data.languages import PREFIX as LANGS
 
@@ -144,7 +145,7 @@ def load(page, lang: str, kind: str) -> None:
 
 def measure_now(page) -> dict:
     """The layout rules' findings on the page as it is now laid out, once transitions and fonts have settled."""
-    page.wait_for_function(SETTLED)
+    settle(page)
     page.evaluate("document.fonts.ready")
     return page.evaluate(MEASURE)
 

@@ -27,8 +27,30 @@ def open_loaded(page, path: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+"""Resolves once the page has drawn twice: what the scripts started on the last event has been laid out."""
+
+
+def drawn(page) -> None:
+    """Wait until the page's fonts are in and it has drawn twice since."""
+    page.evaluate("document.fonts.ready")
+    page.evaluate(FRAMES)
+
+
 SETTLED = "document.getAnimations().every(a => a.playState !== 'running' && a.playState !== 'pending')"
 """True in a page once no CSS transition or animation runs: what a reader sees after a fade, not during it."""
+FINISH_ANIMATIONS = """() => {
+  for (const a of document.getAnimations())
+    if (a.playState === "running" || a.playState === "pending")
+      if (Number.isFinite(a.effect?.getComputedTiming().endTime)) a.finish();
+}"""
+"""Jumps every running transition and animation that ends to its end: the page a reader sees once they have."""
+
+
+def settle(page) -> None:
+    """Bring the page to where its transitions end (at once, not by waiting them out), then check that none runs."""
+    page.evaluate(FINISH_ANIMATIONS)
+    page.wait_for_function(SETTLED)
 
 PAGE_TYPES = examples(ROADMAP)
 """One page of every kind the site has, by label (addresses inside one language)."""
@@ -59,7 +81,7 @@ def violations(page, context: dict | None = None) -> list[str]:
     """
     from axe_playwright_python.sync_playwright import Axe
 
-    page.wait_for_function(SETTLED)
+    settle(page)
     results = Axe().run(page, context=context, options=AXE_OPTIONS)
     return [
         f"{v['id']} ({v['impact']}): {node['target']} {node.get('failureSummary', '')[:200]}"

@@ -24,7 +24,7 @@ import icalendar
 import pytest
 import yaml
 from conftest import ROOT, HTMLParser, once_per_run, serve
-from quality_support import BUNDLE_STARTED, html_pages
+from quality_support import BUNDLE_STARTED, FRAMES, html_pages
 from search_support import open_search, search
 
 from macros.data.languages import PREFIX as LANGS
@@ -135,10 +135,6 @@ def test_the_feed_and_downloads_carry_planted_text_as_text(hostile):
     assert data["courses"][0]["code"].endswith(text.strip())
     rows = list(csv.reader(io.StringIO((site / "downloads" / "courses.csv").read_text(encoding="utf-8-sig"))))
     assert rows[1][1].endswith(text.strip())
-
-
-FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-"""Resolves once the page has drawn twice: what the scripts started on the last event has been laid out."""
 
 
 @pytest.mark.parametrize("lang", LANGS)

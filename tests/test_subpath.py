@@ -55,7 +55,7 @@ def test_the_site_is_served_under_a_folder(base_url: str):
 def test_every_kind_of_page_and_its_assets_load_from_the_folder(watched, base_url: str, lang: str):
     page, seen = watched
     for kind, path in PAGE_TYPES.items():
-        open_loaded(page, LANGS[lang] + path)
+        page.goto(LANGS[lang] + path, wait_until="load")  # every script has run: the page listens for the pointer
         page.mouse.move(5, 300)  # Material's bundle and the search index load on the first interaction
         wait_until_search_is_ready(page)  # the search worker has its scripts and index: nothing left to load
         assert page.evaluate("[...document.styleSheets].every(s => s.cssRules.length > 0)"), kind
